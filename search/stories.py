@@ -1,0 +1,679 @@
+"""The public story search: filters, full text, ordering, facets and highlighted snippets.
+
+The v3 API (``/api/v3/stories/``) and the ticker feeds both ask this module, so a filter
+means the same in both. Its contract is ``search_stories(StoryFilters) -> StoryResults``;
+the search issue may put another engine behind ``_match`` without changing it.
+
+Only live pages outside every view restriction are read, whoever asks: the API and the
+feeds are public, and a bearer token (which widens Wagtail's own page API to drafts)
+must not widen what they show.
+
+Companies, regions and alliances are named by their German slugs, which stay the same
+in every language; their titles come in the requested language, or in German where no
+live translation exists. A translated story's companies and regions are synchronised
+from its German source and so point to German pages; they are matched by translation
+key all the same, so that a relation an editor made to a translated page counts too.
+"""
+
+import datetime
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from alliance_pages.models import AlliancePage, CompanyPage, RegionPage
+from alliance_pages.text import german_sort_key
+from ticker.models import TickerStoryPage, TickerStoryTag
+
+SOURCE_LANGUAGE = "de"
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_QUERY_LENGTH = 200
+# The most frequent values of each facet; a year facet never gets near it.
+FACET_SIZE = 50
+# The rendition the listing shows; the same as the page API's ``lead_image_thumbnail``.
+IMAGE_RENDITION = "fill-800x450"
+SNIPPET_LENGTH = 240
+# How much text a snippet keeps before its first match, so the match has context.
+SNIPPET_LEAD = 60
+
+STORY_REGIONS = TickerStoryPage.regions.through
+STORY_COMPANIES = TickerStoryPage.companies.through
+
+
+class StoryOrder(StrEnum):
+    RELEVANCE = "relevance"
+    NEWEST = "-date"
+    OLDEST = "date"
+
+
+# The id breaks ties, so that a page of results never shifts between requests.
+DATE_ORDERINGS = {
+    StoryOrder.NEWEST: ("-date", "-id"),
+    StoryOrder.OLDEST: ("date", "id"),
+}
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """What a reader asks for. Slugs are German slugs; ``locale`` is a language code."""
+
+    locale: str = SOURCE_LANGUAGE
+    q: str = ""
+    region: str | None = None
+    company: str | None = None
+    tag: str | None = None
+    alliance: str | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    order: StoryOrder | None = None
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+    @property
+    def resolved_order(self) -> StoryOrder:
+        """Relevance when there is something to be relevant to, otherwise newest first."""
+        if self.order is StoryOrder.RELEVANCE and not self.q:
+            return StoryOrder.NEWEST
+        if self.order is not None:
+            return self.order
+        return StoryOrder.RELEVANCE if self.q else StoryOrder.NEWEST
+
+
+class UnknownFilterValue(LookupError):
+    """A filter names nothing the public may see; callers answer with a client error."""
+
+    def __init__(self, parameter: str, value: str):
+        super().__init__(f"{parameter}={value!r}")
+        self.parameter = parameter
+        self.value = value
+
+    @property
+    def message(self) -> str:
+        words = {"value": self.value}
+        if self.parameter == "region":
+            return _("There is no region with the slug %(value)s.") % words
+        if self.parameter == "company":
+            return _("There is no company with the slug %(value)s.") % words
+        if self.parameter == "alliance":
+            return _("There is no alliance with the slug %(value)s.") % words
+        if self.parameter == "locale":
+            return _("There is no language %(value)s on this site.") % words
+        return _("Unknown value %(value)s.") % words
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A company or region: its German slug and its title in the requested language."""
+
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class AllianceRef:
+    slug: str
+    title: str
+    level: str
+
+
+@dataclass(frozen=True)
+class StoryHit:
+    """One story of the result page, with everything a listing shows already resolved."""
+
+    page: TickerStoryPage
+    companies: list[PageRef]
+    regions: list[PageRef]
+    tags: list[str]
+    alliance: AllianceRef | None
+    snippet: str | None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class StoryFacets:
+    regions: list[FacetValue]
+    companies: list[FacetValue]
+    tags: list[FacetValue]
+    years: list[FacetValue]
+
+
+@dataclass(frozen=True)
+class StoryResults:
+    count: int
+    hits: list[StoryHit]
+    facets: StoryFacets | None
+
+
+def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryResults:
+    """The page of stories ``filters`` asks for, their total and (optionally) facets.
+
+    Raises UnknownFilterValue when a slug or the language names nothing public.
+    The number of queries does not depend on ``filters.limit``.
+    """
+    scope = Scope.for_language(filters.locale)
+    matches = _match(_filtered_stories(filters, scope), filters)
+    stories = _load(matches.page_ids)
+    alliances = _alliance_rows(stories)
+    raw_facets = _RawFacets.collect(matches.every_id, scope) if with_facets else None
+
+    keys: set[Any] = {row.translation_key for row in alliances.values()}
+    for story in stories:
+        keys.update(page.translation_key for page in story.companies.all())
+        keys.update(page.translation_key for page in story.regions.all())
+    if raw_facets is not None:
+        keys.update(raw_facets.keys())
+    labels = Labels(keys, scope)
+
+    hits = [
+        StoryHit(
+            page=story,
+            companies=labels.refs(page.translation_key for page in story.companies.all()),
+            regions=labels.refs(page.translation_key for page in story.regions.all()),
+            tags=sorted((item.tag.name for item in story.tagged_items.all()), key=german_sort_key),
+            alliance=_alliance_ref(story, alliances, labels),
+            snippet=highlight(filters.q, story.teaser, body_text(story.body), story.title)
+            if filters.q
+            else None,
+        )
+        for story in stories
+    ]
+    facets = raw_facets.labelled(labels) if raw_facets is not None else None
+    return StoryResults(count=matches.count, hits=hits, facets=facets)
+
+
+# --- Scope and filters -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What every query of one search shares: its languages and the private sections."""
+
+    locale: Locale
+    source: Locale
+    private: Q
+
+    @classmethod
+    def for_language(cls, language_code: str) -> "Scope":
+        locales = {
+            locale.language_code: locale
+            for locale in Locale.objects.filter(language_code__in={language_code, SOURCE_LANGUAGE})
+        }
+        if language_code not in locales:
+            raise UnknownFilterValue("locale", language_code)
+        return cls(
+            locale=locales[language_code],
+            source=locales.get(SOURCE_LANGUAGE, locales[language_code]),
+            # Read once per search rather than once per ``.public()``.
+            private=Page.objects.all().private_q(),
+        )
+
+    def public(self, model: type[Page]):
+        """``model.objects.live().public()``, sharing the one read of the restrictions."""
+        return model.objects.live().exclude(self.private)
+
+    def stories(self):
+        """Every story the public may read in the requested language."""
+        return self.public(TickerStoryPage).filter(locale=self.locale)
+
+
+def _filtered_stories(filters: StoryFilters, scope: Scope):
+    """Live, public stories in the requested language that pass every filter.
+
+    Filters on relations are ``id__in`` subqueries: Wagtail's search backends accept
+    filters only on indexed filter fields, and ``id`` is one; the relations are not.
+    """
+    stories = scope.stories()
+    if filters.date_from:
+        stories = stories.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        stories = stories.filter(date__lte=filters.date_to)
+    if filters.alliance:
+        stories = stories.filter(_alliance_q(filters.alliance, scope))
+    if filters.region:
+        regions = _region_subtree_keys(filters.region, scope)
+        stories = stories.filter(id__in=_relating_to("regions", regions))
+    if filters.company:
+        companies = [key for _path, key in _source_pages(CompanyPage, filters.company, scope)]
+        stories = stories.filter(id__in=_relating_to("companies", companies))
+    if filters.tag:
+        # Tags are free words per language: an unknown tag is no error, it matches nothing.
+        tagged = TickerStoryTag.objects.filter(
+            Q(tag__name__iexact=filters.tag) | Q(tag__slug=filters.tag)
+        ).values("content_object_id")
+        stories = stories.filter(id__in=tagged)
+    return stories
+
+
+def _relating_to(relation: str, translation_keys) -> QuerySet:
+    """Ids of stories whose ``relation`` names one of these pages, in whatever language."""
+    lookup = {f"{relation}__translation_key__in": translation_keys}
+    return TickerStoryPage.objects.filter(**lookup).values("pk")
+
+
+def _source_pages(model: type[Page], slug: str, scope: Scope) -> list[tuple[str, Any]]:
+    """(path, translation key) of the public German pages with ``slug``.
+
+    Slugs are unique among siblings only; where two pages share one, the filter
+    takes both.
+    """
+    pages = list(
+        scope.public(model)
+        .filter(locale=scope.source, slug=slug)
+        .values_list("path", "translation_key")
+    )
+    if not pages:
+        raise UnknownFilterValue(_PARAMETERS[model], slug)
+    return pages
+
+
+_PARAMETERS = {AlliancePage: "alliance", CompanyPage: "company", RegionPage: "region"}
+
+
+def _below(paths: Iterable[str]) -> Q:
+    return reduce(or_, (Q(path__startswith=path) for path in paths), Q(pk__in=[]))
+
+
+def _region_subtree_keys(slug: str, scope: Scope) -> QuerySet:
+    """The region and every region below it: a story in Dormagen is a story in NRW."""
+    paths = [path for path, _key in _source_pages(RegionPage, slug, scope)]
+    return RegionPage.objects.filter(_below(paths), locale=scope.source).values("translation_key")
+
+
+def _alliance_q(slug: str, scope: Scope) -> Q:
+    """Stories under the alliance's tree in the requested language, sub-alliances included."""
+    pages = _source_pages(AlliancePage, slug, scope)
+    if scope.locale == scope.source:
+        return _below(path for path, _key in pages)
+    local_paths = AlliancePage.objects.filter(
+        translation_key__in=[key for _path, key in pages], locale=scope.locale
+    ).values_list("path", flat=True)
+    return _below(local_paths)
+
+
+# --- Matching and loading ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Matches:
+    count: int
+    page_ids: list[int]
+    every_id: QuerySet | list[int]
+
+
+def search_text(q: str) -> str:
+    """The words of ``q``, without the punctuation a backend may take for its own syntax.
+
+    SQLite's FTS5 fails on an unbalanced quote, for instance; readers type plain words.
+    """
+    return " ".join(re.findall(r"\w+", q))
+
+
+def _match(stories, filters: StoryFilters) -> _Matches:
+    """Order and cut the filtered stories; with ``q``, through Wagtail's search backend.
+
+    Every word of ``q`` must occur (operator "and"), so that adding a word narrows the
+    result, as readers expect from the facets beside it.
+    """
+    order = filters.resolved_order
+    window = slice(filters.offset, filters.offset + filters.limit)
+    if not filters.q:
+        ordered = stories.order_by(*DATE_ORDERINGS[order])
+        return _Matches(
+            count=stories.count(),
+            page_ids=list(ordered.values_list("pk", flat=True)[window]),
+            every_id=stories.values("pk"),
+        )
+    backend = get_search_backend()
+    words = search_text(filters.q)
+    if order is StoryOrder.RELEVANCE:
+        ranked = backend.search(words, stories, operator="and")
+    else:
+        ranked = backend.search(
+            words,
+            stories.order_by(*DATE_ORDERINGS[order]),
+            operator="and",
+            order_by_relevance=False,
+        )
+    every = backend.search(words, stories, operator="and", order_by_relevance=False)
+    return _Matches(
+        count=ranked.count(),
+        page_ids=[story.pk for story in ranked[window]],
+        every_id=_every_match(every),
+    )
+
+
+def _every_match(results) -> QuerySet | list[int]:
+    """The ids of every match, for the facets.
+
+    Wagtail's database backends can hand over their query, so the ids stay inside SQL;
+    other engines (Elasticsearch) give a list.
+    """
+    get_queryset = getattr(results, "get_queryset", None)
+    if callable(get_queryset):
+        return get_queryset().order_by().values("pk")
+    return [story.pk for story in results]
+
+
+def _load(page_ids: Sequence[int]) -> list[TickerStoryPage]:
+    """The stories with their relations, in a fixed number of queries, in ``page_ids`` order."""
+    if not page_ids:
+        return []
+    stories = (
+        TickerStoryPage.objects.filter(pk__in=page_ids)
+        .select_related("locale")
+        .prefetch_related(
+            Prefetch("companies", queryset=CompanyPage.objects.only("pk", "translation_key")),
+            Prefetch("regions", queryset=RegionPage.objects.only("pk", "translation_key")),
+            Prefetch("tagged_items", queryset=TickerStoryTag.objects.select_related("tag")),
+            Prefetch(
+                "lead_image",
+                queryset=get_image_model().objects.prefetch_renditions(IMAGE_RENDITION),
+            ),
+        )
+    )
+    by_pk = {story.pk: story for story in stories}
+    return [by_pk[pk] for pk in page_ids if pk in by_pk]
+
+
+@dataclass(frozen=True)
+class _AllianceRow:
+    translation_key: Any
+    level: str
+    title: str
+
+
+def _alliance_rows(stories: Sequence[TickerStoryPage]) -> dict[str, _AllianceRow]:
+    """The alliance above each story's ticker, found by path: story < ticker < alliance."""
+    paths = {_alliance_path(story) for story in stories}
+    if not paths:
+        return {}
+    rows = AlliancePage.objects.filter(path__in=paths).values_list(
+        "path", "translation_key", "level", "title"
+    )
+    return {path: _AllianceRow(key, level, title) for path, key, level, title in rows}
+
+
+def _alliance_path(story: Page) -> str:
+    return story.path[: -2 * Page.steplen]
+
+
+def _alliance_ref(
+    story: TickerStoryPage, alliances: Mapping[str, _AllianceRow], labels: "Labels"
+) -> AllianceRef | None:
+    row = alliances.get(_alliance_path(story))
+    if row is None:
+        return None
+    slug = labels.slug(row.translation_key)
+    return AllianceRef(slug=slug, title=row.title, level=row.level) if slug else None
+
+
+# --- Labels ------------------------------------------------------------------------
+
+
+class Labels:
+    """German slugs and localised titles of companies, regions and alliances, by translation key.
+
+    One query for the whole response. Pages that are not live and public have no
+    label, so a draft company never shows, neither on a story nor in a facet.
+    """
+
+    def __init__(self, keys: Iterable[Any], scope: Scope):
+        self._slugs: dict[Any, str] = {}
+        self._titles: dict[Any, str] = {}
+        keys = list(keys)
+        if not keys:
+            return
+        german_titles: dict[Any, str] = {}
+        rows = (
+            scope.public(Page)
+            .filter(translation_key__in=keys, locale__in=[scope.locale, scope.source])
+            .values_list("translation_key", "locale_id", "slug", "title")
+        )
+        for key, locale_id, slug, title in rows:
+            if locale_id == scope.source.pk:
+                self._slugs[key] = slug
+                german_titles[key] = title
+            if locale_id == scope.locale.pk:
+                self._titles[key] = title
+        for key, title in german_titles.items():
+            self._titles.setdefault(key, title)
+
+    def slug(self, key: Any) -> str | None:
+        return self._slugs.get(key)
+
+    def ref(self, key: Any) -> PageRef | None:
+        slug = self._slugs.get(key)
+        return PageRef(slug=slug, title=self._titles[key]) if slug is not None else None
+
+    def refs(self, keys: Iterable[Any]) -> list[PageRef]:
+        refs = {ref for ref in map(self.ref, keys) if ref is not None}
+        return sorted(refs, key=lambda ref: german_sort_key(ref.title))
+
+
+# --- Facets ------------------------------------------------------------------------
+
+
+def _ranked(values: Iterable[FacetValue]) -> list[FacetValue]:
+    ordered = sorted(values, key=lambda value: (-value.count, german_sort_key(value.label)))
+    return ordered[:FACET_SIZE]
+
+
+@dataclass(frozen=True)
+class _RawFacets:
+    """Counts over every match, before the labels are known (they come in one query)."""
+
+    regions: dict[Any, int]
+    companies: dict[Any, int]
+    tags: list[tuple[str, int]]
+    years: list[tuple[int, int]]
+
+    @classmethod
+    def collect(cls, every_id: QuerySet | list[int], scope: Scope) -> "_RawFacets":
+        years = (
+            TickerStoryPage.objects.filter(pk__in=every_id)
+            .annotate(year=ExtractYear("date"))
+            .order_by()
+            .values("year")
+            .annotate(count=Count("pk"))
+            .values_list("year", "count")
+        )
+        tags = (
+            TickerStoryTag.objects.filter(content_object_id__in=every_id)
+            .order_by()
+            .values("tag__name")
+            .annotate(count=Count("content_object_id", distinct=True))
+            .values_list("tag__name", "count")
+        )
+        companies = (
+            STORY_COMPANIES.objects.filter(tickerstorypage_id__in=every_id)
+            .order_by()
+            .values("companypage__translation_key")
+            .annotate(count=Count("tickerstorypage_id", distinct=True))
+            .values_list("companypage__translation_key", "count")
+        )
+        return cls(
+            regions=_region_counts(every_id, scope),
+            companies=dict(companies),
+            tags=list(tags),
+            years=sorted(years, reverse=True),
+        )
+
+    def keys(self) -> set[Any]:
+        return set(self.regions) | set(self.companies)
+
+    def labelled(self, labels: Labels) -> StoryFacets:
+        def pages(counts: Mapping[Any, int]) -> list[FacetValue]:
+            values = []
+            for key, count in counts.items():
+                ref = labels.ref(key)
+                if ref is not None:
+                    values.append(FacetValue(value=ref.slug, label=ref.title, count=count))
+            return _ranked(values)
+
+        return StoryFacets(
+            regions=pages(self.regions),
+            companies=pages(self.companies),
+            tags=_ranked(FacetValue(value=name, label=name, count=n) for name, n in self.tags),
+            years=[FacetValue(value=str(y), label=str(y), count=n) for y, n in self.years],
+        )
+
+
+def regions_of(story_ids: QuerySet | list[int], scope: Scope) -> tuple[list, list]:
+    """The German regions these stories name, and those plus every region above them.
+
+    Both as (translation key, path). A region filter includes the regions below, so a
+    region above a named one leads to results as well.
+    """
+    named = list(
+        RegionPage.objects.filter(
+            locale=scope.source,
+            translation_key__in=STORY_REGIONS.objects.filter(
+                tickerstorypage_id__in=story_ids
+            ).values("regionpage__translation_key"),
+        ).values_list("translation_key", "path")
+    )
+    if not named:
+        return [], []
+    step = Page.steplen
+    prefixes = {path[:end] for _key, path in named for end in range(step, len(path) + 1, step)}
+    with_above = list(
+        RegionPage.objects.filter(locale=scope.source, path__in=prefixes).values_list(
+            "translation_key", "path"
+        )
+    )
+    return named, with_above
+
+
+def _region_counts(every_id: QuerySet | list[int], scope: Scope) -> dict[Any, int]:
+    """Stories per region, counting a story for each region above its own as well.
+
+    So a facet's count is what filtering by that region would find. Three queries:
+    the German regions the stories name, all regions above them, and the counts.
+    """
+    named, candidates = regions_of(every_id, scope)
+    if not named:
+        return {}
+    counts = STORY_REGIONS.objects.filter(tickerstorypage_id__in=every_id).aggregate(
+        **{
+            f"region_{position}": Count(
+                "tickerstorypage_id",
+                distinct=True,
+                filter=Q(
+                    regionpage__translation_key__in=[
+                        key for key, path in named if path.startswith(candidate_path)
+                    ]
+                ),
+            )
+            for position, (_key, candidate_path) in enumerate(candidates)
+        }
+    )
+    return {key: counts[f"region_{position}"] for position, (key, _path) in enumerate(candidates)}
+
+
+# --- Snippets ----------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one, so offsets stay valid.
+
+    ``Düsseldorf`` -> ``dusseldorf``: a reader who types no umlauts still sees the match.
+    """
+    return "".join(unicodedata.normalize("NFKD", char)[0].lower()[0] for char in text)
+
+
+def _terms_pattern(query: str) -> re.Pattern | None:
+    terms = sorted({fold(word) for word in re.findall(r"\w{2,}", query)}, key=len, reverse=True)
+    if not terms:
+        return None
+    # A word that starts with a term: stemming finds "Kunststoffe" for "Kunststoff".
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")\w*")
+
+
+def highlight(query: str, *texts: str, length: int = SNIPPET_LENGTH) -> str:
+    """The first of ``texts`` with a word of ``query``, cut around it, with matches in <mark>.
+
+    Everything else is HTML-escaped, so the snippet is safe to insert as HTML. When no
+    text contains a query word (the match was in a company's name, say), the first
+    text is returned, cut and escaped, without marks.
+    """
+    texts = tuple(text for text in texts if text)
+    if not texts:
+        return ""
+    pattern = _terms_pattern(query)
+    chosen, first = texts[0], None
+    if pattern is not None:
+        for text in texts:
+            first = pattern.search(fold(text))
+            if first is not None:
+                chosen = text
+                break
+    start, end = _window(chosen, first.start() if first else 0, length)
+    shown = chosen[start:end]
+    pieces = ["…" if start > 0 else ""]
+    position = 0
+    if pattern is not None:
+        for match in pattern.finditer(fold(shown)):
+            pieces.append(html.escape(shown[position : match.start()]))
+            pieces.append(f"<mark>{html.escape(shown[match.start() : match.end()])}</mark>")
+            position = match.end()
+    pieces.append(html.escape(shown[position:]))
+    pieces.append("…" if end < len(chosen) else "")
+    return "".join(pieces)
+
+
+def _window(text: str, anchor: int, length: int) -> tuple[int, int]:
+    """Up to ``length`` characters around ``anchor``, cut at spaces where possible."""
+    if len(text) <= length:
+        return 0, len(text)
+    start = max(0, anchor - SNIPPET_LEAD)
+    if start > 0:
+        space = text.find(" ", start, anchor)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", max(anchor, start), end)
+        end = space if space > anchor else end
+    return start, end
+
+
+def body_text(body) -> str:
+    """The words of a StreamField, without markup: headings, paragraphs, quotes, captions."""
+    return " ".join(_strings(getattr(body, "raw_data", body)))
+
+
+# Block-level tags end a word; strip_tags alone would glue "<p>a</p><p>b</p>" into "ab".
+_BLOCK_TAG = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|br|blockquote)\b[^>]*>", re.IGNORECASE)
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        text = " ".join(html.unescape(strip_tags(_BLOCK_TAG.sub(" ", value))).split())
+        if text:
+            yield text
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if key not in {"id", "type"}:
+                yield from _strings(item)
+    elif isinstance(value, Iterable):
+        for item in value:
+            yield from _strings(item)

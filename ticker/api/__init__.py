@@ -1,0 +1,1 @@
+"""The Industrieticker's part of Wagtail's v3 API: the public story search."""
