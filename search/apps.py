@@ -9,3 +9,8 @@ class AllianceSearchConfig(AppConfig):
     label = "alliance_search"
     verbose_name = _("Story search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import indexing
+
+        indexing.connect()

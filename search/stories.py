@@ -20,7 +20,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import reduce
 from operator import or_
@@ -32,10 +32,12 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
-from wagtail.search.backends import get_search_backend
 
 from alliance_pages.models import AlliancePage, CompanyPage, RegionPage
 from alliance_pages.text import german_sort_key
+from search.backends.words import prefix_of
+from search.promotions import promoted_story_ids, regular_window, with_promoted
+from search.resilience import get_search_backend, run_search
 from ticker.models import TickerStoryPage, TickerStoryTag
 
 SOURCE_LANGUAGE = "de"
@@ -82,6 +84,9 @@ class StoryFilters:
     order: StoryOrder | None = None
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    # The root page of the Wagtail Site the request came to, when it is not the default
+    # site: an alliance's own site shows only that alliance's stories.
+    site_root_id: int | None = None
 
     @property
     def resolved_order(self) -> StoryOrder:
@@ -140,6 +145,8 @@ class StoryHit:
     tags: list[str]
     alliance: AllianceRef | None
     snippet: str | None
+    # An editors' pick for the query (wagtail.contrib.search_promotions), shown first.
+    promoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,10 @@ class StoryResults:
     count: int
     hits: list[StoryHit]
     facets: StoryFacets | None
+    # Which engine answered ("elasticsearch" or "database"), and whether it was the
+    # database standing in for an unreachable Elasticsearch (search.resilience).
+    search_backend: str = "database"
+    degraded: bool = False
 
 
 def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryResults:
@@ -170,11 +181,18 @@ def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryR
     Raises UnknownFilterValue when a slug or the language names nothing public.
     The number of queries does not depend on ``filters.limit``.
     """
-    scope = Scope.for_language(filters.locale)
-    matches = _match(_filtered_stories(filters, scope), filters)
-    stories = _load(matches.page_ids)
+    scope = Scope.for_language(filters.locale, site_root_id=filters.site_root_id)
+    candidates = _filtered_stories(filters, scope)
+    promoted = promoted_story_ids(filters.q, candidates)
+    if promoted:
+        candidates = candidates.exclude(pk__in=promoted)
+    regular = replace(filters, **regular_window(filters.offset, filters.limit, len(promoted)))
+    matches, engine = run_search(lambda: _match(candidates, regular))
+    page_ids = promoted[filters.offset : filters.offset + filters.limit] + matches.page_ids
+    every_id = with_promoted(matches.every_id, promoted)
+    stories = _load(page_ids)
     alliances = _alliance_rows(stories)
-    raw_facets = _RawFacets.collect(matches.every_id, scope) if with_facets else None
+    raw_facets = _RawFacets.collect(every_id, scope) if with_facets else None
 
     keys: set[Any] = {row.translation_key for row in alliances.values()}
     for story in stories:
@@ -194,11 +212,18 @@ def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryR
             snippet=highlight(filters.q, story.teaser, body_text(story.body), story.title)
             if filters.q
             else None,
+            promoted=story.pk in promoted,
         )
         for story in stories
     ]
     facets = raw_facets.labelled(labels) if raw_facets is not None else None
-    return StoryResults(count=matches.count, hits=hits, facets=facets)
+    return StoryResults(
+        count=matches.count + len(promoted),
+        hits=hits,
+        facets=facets,
+        search_backend=engine.kind,
+        degraded=engine.degraded,
+    )
 
 
 # --- Scope and filters -------------------------------------------------------------
@@ -211,9 +236,11 @@ class Scope:
     locale: Locale
     source: Locale
     private: Q
+    # The requested language's version of a site's root page and everything below it.
+    site_subtree: Q = Q()
 
     @classmethod
-    def for_language(cls, language_code: str) -> "Scope":
+    def for_language(cls, language_code: str, site_root_id: int | None = None) -> "Scope":
         locales = {
             locale.language_code: locale
             for locale in Locale.objects.filter(language_code__in={language_code, SOURCE_LANGUAGE})
@@ -225,6 +252,7 @@ class Scope:
             source=locales.get(SOURCE_LANGUAGE, locales[language_code]),
             # Read once per search rather than once per ``.public()``.
             private=Page.objects.all().private_q(),
+            site_subtree=_site_subtree(site_root_id, locales[language_code]),
         )
 
     def public(self, model: type[Page]):
@@ -233,7 +261,19 @@ class Scope:
 
     def stories(self):
         """Every story the public may read in the requested language."""
-        return self.public(TickerStoryPage).filter(locale=self.locale)
+        return self.public(TickerStoryPage).filter(self.site_subtree, locale=self.locale)
+
+
+def _site_subtree(site_root_id: int | None, locale: Locale) -> Q:
+    """Below the site's root page in ``locale`` (a translation is a tree of its own);
+    nothing where the root has no page in that language, everything without a site."""
+    if site_root_id is None:
+        return Q()
+    paths = Page.objects.filter(
+        translation_key__in=Page.objects.filter(pk=site_root_id).values("translation_key"),
+        locale=locale,
+    ).values_list("path", flat=True)
+    return _below(paths)
 
 
 def _filtered_stories(filters: StoryFilters, scope: Scope):
@@ -345,21 +385,33 @@ def _match(stories, filters: StoryFilters) -> _Matches:
         )
     backend = get_search_backend()
     words = search_text(filters.q)
+    language = _language_argument(backend, filters.locale)
     if order is StoryOrder.RELEVANCE:
-        ranked = backend.search(words, stories, operator="and")
+        ranked = backend.search(words, stories, operator="and", **language)
     else:
         ranked = backend.search(
             words,
             stories.order_by(*DATE_ORDERINGS[order]),
             operator="and",
             order_by_relevance=False,
+            **language,
         )
-    every = backend.search(words, stories, operator="and", order_by_relevance=False)
+    every = backend.search(words, stories, operator="and", order_by_relevance=False, **language)
     return _Matches(
         count=ranked.count(),
         page_ids=[story.pk for story in ranked[window]],
         every_id=_every_match(every),
     )
+
+
+def _language_argument(backend, language_code: str) -> dict[str, str]:
+    """``language_code`` for backends that parse a query per language (search.backends).
+
+    They would read it from the stories' locale filter too, at the cost of a query.
+    """
+    if getattr(backend, "understands_languages", False):
+        return {"language_code": language_code}
+    return {}
 
 
 def _every_match(results) -> QuerySet | list[int]:
@@ -602,11 +654,18 @@ def fold(text: str) -> str:
 
 
 def _terms_pattern(query: str) -> re.Pattern | None:
-    terms = sorted({fold(word) for word in re.findall(r"\w{2,}", query)}, key=len, reverse=True)
-    if not terms:
+    """Words that start with a query word's stem, in the text as ``fold`` leaves it.
+
+    The search backends stem ("Innovationen" finds "Innovation") and fold ß ("Strasse"
+    finds "Straße"), so the marks do too: one ending off each word, ss matching ß.
+    """
+    stems = {prefix_of(word) or word for word in map(fold, re.findall(r"\w{2,}", query))}
+    if not stems:
         return None
-    # A word that starts with a term: stemming finds "Kunststoffe" for "Kunststoff".
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")\w*")
+    alternatives = [
+        re.escape(stem).replace("ss", "(?:ss|ß)") for stem in sorted(stems, key=len, reverse=True)
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")\w*")
 
 
 def highlight(query: str, *texts: str, length: int = SNIPPET_LENGTH) -> str:

@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from wagtail.search.backends import get_search_backend
-
 from alliance_pages.text import GERMAN_TRANSLITERATION, german_sort_key
 from ticker.models import TickerStoryTag
 
+from .resilience import get_search_backend, run_search
 from .stories import STORY_COMPANIES, Labels, Scope, fold, regions_of, search_text
 
 MAX_SUGGESTIONS = 10
@@ -36,17 +35,25 @@ class Suggestion:
     kind: SuggestionKind
 
 
-def suggest(q: str, locale: str, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
+def suggest(
+    q: str, locale: str, limit: int = MAX_SUGGESTIONS, *, site_root_id: int | None = None
+) -> list[Suggestion]:
     """Up to ``limit`` completions of ``q``: names first, then story titles.
 
     Names (companies, regions, tags) come first because they are what a reader most
     likely means by a few letters; story titles get at least half of the places when
     there are enough of them. Raises UnknownFilterValue for an unknown language.
+    ``site_root_id`` keeps them to an alliance's own site (``StoryFilters.site_root_id``).
     """
-    scope = Scope.for_language(locale)
+    scope = Scope.for_language(locale, site_root_id=site_root_id)
     words = search_text(q)
-    found = get_search_backend().autocomplete(words, scope.stories(), operator="and")
-    titles = [Suggestion(story.title, SuggestionKind.STORY) for story in found[:limit]]
+    # Through run_search: an unreachable Elasticsearch falls back to the database.
+    found, _engine = run_search(
+        lambda: list(
+            get_search_backend().autocomplete(words, scope.stories(), operator="and")[:limit]
+        )
+    )
+    titles = [Suggestion(story.title, SuggestionKind.STORY) for story in found]
     names = sorted(_matching_names(q, scope), key=lambda ranked: ranked[0])
     room_for_names = limit - min(len(titles), limit // 2)
     suggestions: list[Suggestion] = []

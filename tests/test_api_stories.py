@@ -322,6 +322,7 @@ def test_story_has_every_field(client, world):
             "level": "state",
         },
         "snippet": None,
+        "promoted": False,
     }
     assert result["url"].startswith("http") and result["url"].endswith(
         "/industrieticker/gruener-stahl-fuer-autos/"

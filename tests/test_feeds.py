@@ -4,8 +4,10 @@ The feeds take the filters of ``/api/v3/stories/``; they run on the same ticker 
 as the API tests (``tests.test_api_stories.build_world``), built once for this module.
 """
 
+import datetime
 import email.utils
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -245,3 +247,54 @@ def test_unknown_language_is_a_404(client, world, kind, locale):
 def test_locale_in_the_query_cannot_override_the_path(client, world):
     titles = [item.findtext("title") for item in rss_items(client, "en", locale="de")]
     assert "Steel without coal" in titles and "Stahl ohne Kohle" not in titles
+
+
+# RFC 3339 date-times (Atom's and JSON Feed's), RFC 822 dates (RSS), RFC 4151 tag URIs.
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+TAG_URI = re.compile(r"^tag:[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?,\d{4}(-\d{2}(-\d{2})?)?:\S+$")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_dates_ids_and_links_follow_the_specifications(client, world, language):
+    channel = ET.fromstring(feed(client, "rss", language).content).find("channel")
+    assert email.utils.parsedate_to_datetime(channel.findtext("lastBuildDate")).tzinfo
+    for item in channel.findall("item"):
+        assert TAG_URI.match(item.findtext("guid"))
+
+    root = ET.fromstring(feed(client, "atom", language).content)
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == language
+    entries = root.findall(f"{ATOM}entry")
+    assert entries
+    newest_update = max(entry.findtext(f"{ATOM}updated") for entry in entries)
+    assert RFC3339.match(root.findtext(f"{ATOM}updated"))
+    assert root.findtext(f"{ATOM}updated") == newest_update
+    for entry in entries:
+        assert TAG_URI.match(entry.findtext(f"{ATOM}id"))
+        assert RFC3339.match(entry.findtext(f"{ATOM}updated"))
+        assert RFC3339.match(entry.findtext(f"{ATOM}published"))
+        # Without atom:content an entry needs an alternate link and a summary (RFC 4287 4.1.2).
+        assert entry.find(f"{ATOM}content") is None
+        assert entry.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("http")
+        assert entry.find(f"{ATOM}summary").text
+    assert len({entry.findtext(f"{ATOM}id") for entry in entries}) == len(entries)
+
+    document = json.loads(feed(client, "json", language).content)
+    assert set(document) >= {"version", "title", "items"}
+    for item in document["items"]:
+        assert TAG_URI.match(item["id"])
+        assert RFC3339.match(item["date_published"])
+        assert RFC3339.match(item["date_modified"])
+        modified = datetime.datetime.fromisoformat(item["date_modified"])
+        assert modified >= datetime.datetime.fromisoformat(item["date_published"])
+    assert len({item["id"] for item in document["items"]}) == len(document["items"])
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom", "json"])
+def test_an_empty_feed_stays_the_same_so_it_keeps_its_etag(client, world, kind):
+    """Django dates a feed without items "now"; ours by its ticker, so a revalidation gets 304."""
+    first = feed(client, kind, tag="Gibt es nicht")
+    assert feed(client, kind, tag="Gibt es nicht").content == first.content
+    again = client.get(
+        f"/feeds/ticker/de/{kind}/", {"tag": "Gibt es nicht"}, HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert again.status_code == 304

@@ -11,6 +11,21 @@ API_URLS = [
     "/api/v3/openapi.json",
     "/api/v2/pages/",
 ]
+# Every other public GET: the story search, the directory, Wagtail's listings, the feeds.
+MORE_PUBLIC_URLS = [
+    "/api/v3/stories/",
+    "/api/v3/stories/suggest/?q=allianz",
+    "/api/v3/companies/",
+    "/api/v3/regions/",
+    "/api/v3/events/?when=all",
+    "/api/v3/pages/",
+    "/api/v3/images/",
+    "/api/v3/documents/",
+    "/api/v2/images/",
+    "/api/v2/documents/",
+    "/feeds/ticker/en/atom/",
+    "/feeds/ticker/de/json/",
+]
 FRONT_END = "https://front.allianz.example"
 
 
@@ -20,7 +35,7 @@ def feed_url() -> str:
 
 @pytest.mark.django_db
 @override_settings(API_CACHE_MAX_AGE=123)
-@pytest.mark.parametrize("url", [*API_URLS, "feed"])
+@pytest.mark.parametrize("url", [*API_URLS, *MORE_PUBLIC_URLS, "feed"])
 def test_anonymous_reads_are_publicly_cacheable_with_an_etag(client, state_alliance, url):
     response = client.get(feed_url() if url == "feed" else url)
     assert response.status_code == 200
@@ -31,7 +46,7 @@ def test_anonymous_reads_are_publicly_cacheable_with_an_etag(client, state_allia
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", [*API_URLS, "feed"])
+@pytest.mark.parametrize("url", [*API_URLS, *MORE_PUBLIC_URLS, "feed"])
 def test_if_none_match_gets_304(client, state_alliance, url):
     url = feed_url() if url == "feed" else url
     etag = client.get(url)["ETag"]

@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils.text import capfirst
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Collection, GroupPagePermission, Locale, Page, Revision, Site, Workflow
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -33,6 +33,7 @@ from alliance_pages.choices import (
 from alliance_pages.demo.build import DemoBuilder
 from alliance_pages.demo.companies import COMPANIES
 from alliance_pages.demo.images import COLLECTION_NAME, ILLUSTRATIONS
+from alliance_pages.demo.people import DEMO_PASSWORD
 from alliance_pages.models import (
     AlliancePage,
     CompanyPage,
@@ -111,6 +112,37 @@ def test_local_alliance_dormagen_november_2010_under_duesseldorf(de):
     district = town.get_parent().specific
     assert district.title == "Rhein-Kreis Neuss"
     assert district.get_parent().title == "Regierungsbezirk Düsseldorf"
+
+
+def test_regional_alliance_koeln_beside_duesseldorf(de):
+    koeln = alliance("Regionale Allianz Köln", de)
+    assert koeln.level == AllianceLevel.REGIONAL
+    assert koeln.get_parent().specific.level == AllianceLevel.STATE
+    assert koeln.region.title == "Regierungsbezirk Köln"
+    assert koeln.founded_on == datetime.date(2011, 9, 22)
+
+
+def test_sub_alliances_are_founded_with_their_demo_people(de):
+    """Founded through the founding code: groups, collection, workflow and one editor and
+    one moderator each, who may log in with the demo password."""
+    for key, title in (
+        ("duesseldorf", "Regionale Allianz Düsseldorf"),
+        ("dormagen", "Lokale Allianz Dormagen"),
+        ("koeln", "Regionale Allianz Köln"),
+    ):
+        page = alliance(title, de)
+        assert Workflow.objects.get(name=f"{title}: Moderation") == page.get_workflow()
+        assert Collection.objects.filter(name=title).exists()
+        for username, suffix in (
+            (f"redaktion-{key}", "Editors"),
+            (f"moderation-{key}", "Moderators"),
+        ):
+            person = get_user_model().objects.get(username=username)
+            assert [group.name for group in person.groups.all()] == [f"{title}: {suffix}"]
+            assert person.check_password(DEMO_PASSWORD)
+            assert GroupPagePermission.objects.filter(
+                group__name=f"{title}: {suffix}", page=page
+            ).exists()
 
 
 def test_every_alliance_owns_a_ticker_and_events_and_has_a_contact(de):
@@ -214,7 +246,7 @@ def test_support_services_are_the_three_of_the_seed(de):
 # The Industrieticker
 
 
-def test_at_least_thirty_german_stories_spread_over_all_three_alliances(de):
+def test_at_least_thirty_german_stories_spread_over_all_four_alliances(de):
     stories = german(TickerStoryPage, de)
     assert stories.count() >= 30
     for page in german(AlliancePage, de):
@@ -274,7 +306,7 @@ def test_output_shows_progress_per_section_and_the_summary_table(demo):
         for line in demo.splitlines()
         if line.startswith(str(capfirst(TickerStoryPage._meta.verbose_name_plural)))
     )
-    assert stories_row.split()[-2:] == ["36", "36"]
+    assert stories_row.split()[-2:] == ["41", "41"]
 
 
 def census() -> dict:

@@ -16,6 +16,7 @@ DIRECTORY_ROUTERS = {
     "/companies/": "alliance_pages.api.companies.router",
     "/regions/": "alliance_pages.api.regions.router",
     "/events/": "alliance_pages.api.events.router",
+    "/support-requests/": "alliance_pages.api.support.router",
 }
 
 
@@ -31,8 +32,10 @@ def register() -> None:
 
     from wagtail.api.v3.api import api
 
+    from . import guards
     from .openapi import correct_openapi_document
 
     for prefix, router in DIRECTORY_ROUTERS.items():
         api.add_router(prefix, router)
+    guards.register(api)
     correct_openapi_document(api)

@@ -1,9 +1,11 @@
-"""The three alliances of the demo, as the alliance's self-description tells them.
+"""The four alliances of the demo, three as the alliance's self-description tells them.
 
 The state alliance was founded in June 2009; the regional alliance Düsseldorf
 followed in February 2010 and the local alliance Dormagen in November 2010 (Dormagen
 lies in the Rhein-Kreis Neuss, administrative district of Düsseldorf, so it stands
-under the regional alliance). Contact people are invented.
+under the regional alliance). The regional alliance Köln is invented, so that the
+demo has a second regional alliance beside Düsseldorf whose editors see nothing of
+Düsseldorf's, as in the permission matrix. Contact people are invented.
 """
 
 import datetime
@@ -18,6 +20,7 @@ from .content import Block, figure, heading, key_fact, paragraph, quote
 STATE = "state"
 DUESSELDORF = "duesseldorf"
 DORMAGEN = "dormagen"
+KOELN = "koeln"
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,58 @@ ALLIANCES = (
             company(c.DUESSELFASER),
             organisation(o.CHAMBER),
             organisation(o.ENVIRONMENTAL_ASSOCIATION),
+        ),
+    ),
+    Alliance(
+        key=KOELN,
+        slug="regionale-allianz-koeln",
+        parent=STATE,
+        level=AllianceLevel.REGIONAL,
+        founded_on=datetime.date(2011, 9, 22),
+        region="Regierungsbezirk Köln",
+        title_de="Regionale Allianz Köln",
+        title_en="Regional Alliance Cologne",
+        introduction_de=(
+            "Seit September 2011 arbeiten im Regierungsbezirk Köln Chemie, "
+            "Fahrzeugbau, Gewerkschaft und Forschung daran, dass die Menschen am Rhein "
+            "ihre Industrie kennen und mitreden."
+        ),
+        introduction_en=(
+            "Since September 2011 chemicals, vehicle makers, the union and research in "
+            "the administrative district of Cologne have worked to let the people on the "
+            "Rhine know their industry and have a say."
+        ),
+        body_de=(
+            paragraph(
+                "Vorbereitet in einem Strategieworkshop mit der Geschäftsstelle, gegründet "
+                "auf einer Auftaktveranstaltung in Leverkusen im September 2011 "
+                "(Demo-Allianz).",
+                "Ihre Schwerpunkte sind Leichtbau, Chemie und der Dialog mit der "
+                "Nachbarschaft der Werke zwischen Köln und Leverkusen.",
+            ),
+            key_fact("2011", "Gründung im September"),
+        ),
+        body_en=(
+            paragraph(
+                "Prepared in a strategy workshop with the coordination office, founded at "
+                "a kick-off event in Leverkusen in September 2011 (demo alliance).",
+                "It concentrates on lightweight construction, chemicals and the dialogue "
+                "with the plants' neighbours between Cologne and Leverkusen.",
+            ),
+            key_fact("2011", "founded in September"),
+        ),
+        contact_name="Jana Schmitz-Öztürk",
+        contact_email="koeln@allianz-demo.example",
+        contact_address_de=("Regionale Allianz Köln\nc/o Domblick Fahrzeugtechnik GmbH\nKöln"),
+        contact_address_en=(
+            "Regional Alliance Cologne\nc/o Domblick Fahrzeugtechnik GmbH\nCologne"
+        ),
+        partners=(
+            company(c.DOMBLICK, STEERING),
+            organisation(o.CHEMICAL_ASSOCIATION, STEERING),
+            company(c.AUENFELD, SIGNATORY),
+            organisation(o.UNION),
+            organisation(o.INSTITUTE),
         ),
     ),
 )

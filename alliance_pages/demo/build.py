@@ -17,6 +17,7 @@ from wagtail.models import Revision
 
 from ticker.models import TickerStoryPage
 
+from ..founding import FoundingRequest, found_sub_alliance
 from ..models import (
     AlliancePage,
     AlliancePartner,
@@ -27,6 +28,7 @@ from ..models import (
     RegionPage,
     SupportServicesPage,
 )
+from ..roles import ensure_roles
 from ..skeleton import (
     ALLIANCE_INDEXES,
     STATE_INDEXES,
@@ -44,6 +46,7 @@ from ..tree import ensure_translated_child, publish
 from . import alliances, companies, declaration, events, partners, regions, stories
 from .content import resolve_images, rich_text
 from .images import ensure_demo_images
+from .people import ensure_central_people, ensure_demo_people
 from .snippets import ensure_translated_snippet
 
 PAGES, IMAGES, SNIPPETS = "pages", "images", "snippets"
@@ -112,6 +115,7 @@ class DemoBuilder:
 
     def build_skeleton(self) -> Outcome:
         ensure_state_alliance(user=self.user)
+        ensure_central_people(ensure_roles())
         return self._pages(1 + len(ALLIANCE_INDEXES) + len(STATE_INDEXES))
 
     def build_images(self) -> Outcome:
@@ -190,13 +194,30 @@ class DemoBuilder:
             if spec.parent is None:
                 alliance = ensure_state_alliance(values, english, user=self.user)
             else:
-                parent = self.alliances[spec.parent]
-                alliance = ensure_alliance(parent, spec.slug, values, english, user=self.user)
+                alliance = self._found(spec, values, english)
             self._ensure_partners(alliance, spec.partners, english)
             self.alliances[spec.key] = alliance
         # The state alliance's own indexes belong to the skeleton section.
         sub_alliances = len(self.alliances) - 1
         return self._pages(len(self.alliances) + sub_alliances * len(ALLIANCE_INDEXES))
+
+    def _found(self, spec, values, english) -> AlliancePage:
+        """Through the founding code, as the coordination office would, then the demo's text."""
+        parent = self.alliances[spec.parent]
+        result = found_sub_alliance(
+            FoundingRequest(
+                name=spec.title_de,
+                english_name=spec.title_en,
+                level=spec.level,
+                parent=parent,
+                region=self.regions[spec.region],
+                slug=spec.slug,
+                founded_on=spec.founded_on,
+            ),
+            user=self.user,
+        )
+        ensure_demo_people(spec.key, result)
+        return ensure_alliance(parent, spec.slug, values, english, user=self.user)
 
     def _ensure_partners(self, alliance: AlliancePage, wanted_partners, english) -> None:
         """Partners are a child relation that ``ensure_child`` cannot compare, so they are
@@ -236,6 +257,7 @@ class DemoBuilder:
             declaration.SUPPORT_SERVICES_DE,
             declaration.SUPPORT_SERVICES_EN,
         )
+        ensure_roles()  # the communications editors' grants now reach the new sections
         return self._pages(2)
 
     def build_events(self) -> Outcome:

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from . import companies as c
-from .alliances import DORMAGEN, DUESSELDORF, STATE
+from .alliances import DORMAGEN, DUESSELDORF, KOELN, STATE
 from .content import Block, key_fact, paragraph, quote
 
 
@@ -1125,4 +1125,177 @@ DORMAGEN_STORIES = (
     ),
 )
 
-STORIES = STATE_STORIES + DUESSELDORF_STORIES + DORMAGEN_STORIES
+KOELN_STORIES = (
+    Story(
+        KOELN,
+        D(2011, 9, 22),
+        (c.DOMBLICK, c.AUENFELD),
+        ("Regierungsbezirk Köln", "Leverkusen"),
+        StoryText(
+            "Regionale Allianz Köln gegründet",
+            "Fahrzeugbau, Chemie, Gewerkschaft und Forschung gründen in Leverkusen die "
+            "zweite regionale Allianz des Landes.",
+            (
+                paragraph(
+                    "Der Gründung ging ein Strategieworkshop mit der Geschäftsstelle voraus. "
+                    "Als erstes Vorhaben plant die Allianz offene Werkstore im Frühjahr."
+                ),
+                key_fact("24", "Partner bei der Gründung"),
+            ),
+            ("Allianz", "Gründung"),
+        ),
+        StoryText(
+            "Regional Alliance Cologne founded",
+            "Vehicle makers, chemicals, the union and research found the state's second "
+            "regional alliance in Leverkusen.",
+            (
+                paragraph(
+                    "A strategy workshop with the coordination office preceded the founding. "
+                    "As its first project the alliance plans open factory gates in spring."
+                ),
+                key_fact("24", "partners at the founding"),
+            ),
+            ("alliance", "founding"),
+        ),
+        image="auftakt",
+    ),
+    Story(
+        KOELN,
+        D(2012, 4, 26),
+        (c.DOMBLICK,),
+        ("Köln",),
+        StoryText(
+            "Offene Werkstore: 3.000 Kölnerinnen und Kölner besuchen den Fahrzeugbau",
+            "Domblick Fahrzeugtechnik zeigt an einem Samstag, wie Karosserieteile aus "
+            "Naturfasern entstehen.",
+            (
+                paragraph(
+                    "Auszubildende führten durch die Hallen und erklärten die Pressen. "
+                    "Viele Gäste fragten nach Ausbildungsplätzen für das nächste Jahr."
+                ),
+                key_fact("3.000", "Besucherinnen und Besucher"),
+            ),
+            ("Tag der offenen Tür", "Ausbildung", "Mobilität"),
+        ),
+        StoryText(
+            "Open factory gates: 3,000 people of Cologne visit the vehicle plant",
+            "Domblick Fahrzeugtechnik shows on a Saturday how body parts are made from "
+            "natural fibres.",
+            (
+                paragraph(
+                    "Apprentices guided the visitors through the halls and explained the "
+                    "presses. Many guests asked about apprenticeships for the next year."
+                ),
+                key_fact("3,000", "visitors"),
+            ),
+            ("open day", "apprenticeships", "mobility"),
+        ),
+    ),
+    Story(
+        KOELN,
+        D(2013, 10, 10),
+        (c.AUENFELD,),
+        ("Leverkusen",),
+        StoryText(
+            "Leverkusener Chemiepark spart Wasser: Kühlkreislauf geschlossen",
+            "Auenfeld Chemie führt das Kühlwasser zweier Anlagen im Kreis, statt es dem "
+            "Rhein zu entnehmen.",
+            (
+                paragraph(
+                    "Der geschlossene Kreislauf senkt die Wasserentnahme und die Erwärmung "
+                    "des Flusses. Die Nachbarschaft wurde im Bürgerbüro informiert."
+                ),
+                key_fact("40 %", "weniger Wasserentnahme aus dem Rhein"),
+            ),
+            ("Wasser", "Chemie", "Ressourceneffizienz"),
+        ),
+        StoryText(
+            "Leverkusen chemical park saves water: cooling circuit closed",
+            "Auenfeld Chemie circulates the cooling water of two plants instead of "
+            "drawing it from the Rhine.",
+            (
+                paragraph(
+                    "The closed circuit lowers water withdrawal and the warming of the "
+                    "river. The neighbours were informed at the citizens' office."
+                ),
+                key_fact("40 %", "less water drawn from the Rhine"),
+            ),
+            ("water", "chemicals", "resource efficiency"),
+        ),
+        image="chempark",
+    ),
+    Story(
+        KOELN,
+        D(2015, 6, 11),
+        (c.DOMBLICK, c.AUENFELD),
+        ("Köln", "Leverkusen"),
+        StoryText(
+            "Kunststoff aus Kohlendioxid für Autositze",
+            "Auenfeld Chemie liefert einen Schaumstoff, der zum Teil aus CO₂ besteht; "
+            "Domblick baut ihn in Sitze ein.",
+            (
+                paragraph(
+                    "Bis zu einem Fünftel des Erdöls im Schaumstoff wird durch Kohlendioxid "
+                    "ersetzt. Die Sitze bestehen dieselben Prüfungen wie bisher."
+                ),
+                quote(
+                    "Aus einem Abgas wird ein Rohstoff. Das zeigen wir gern jedem, der fragt.",
+                    "Jana Schmitz-Öztürk, Regionale Allianz Köln (Demo-Person)",
+                ),
+            ),
+            ("Kohlendioxid", "Kunststoff", "Mobilität"),
+        ),
+        StoryText(
+            "Plastic from carbon dioxide for car seats",
+            "Auenfeld Chemie supplies a foam made partly from CO₂; Domblick builds it into seats.",
+            (
+                paragraph(
+                    "Up to a fifth of the oil in the foam is replaced by carbon dioxide. The "
+                    "seats pass the same tests as before."
+                ),
+                quote(
+                    "An exhaust gas becomes a raw material. We are glad to show that to "
+                    "anyone who asks.",
+                    "Jana Schmitz-Öztürk, Regional Alliance Cologne (demo person)",
+                ),
+            ),
+            ("carbon dioxide", "plastics", "mobility"),
+        ),
+        image="kunststoff",
+    ),
+    Story(
+        KOELN,
+        D(2023, 11, 16),
+        (c.DOMBLICK,),
+        ("Köln",),
+        StoryText(
+            "Solardach über dem Kölner Presswerk geht in Betrieb",
+            "Domblick Fahrzeugtechnik deckt ein Viertel des Strombedarfs seines "
+            "Presswerks mit Sonnenstrom vom eigenen Dach.",
+            (
+                paragraph(
+                    "Die Anlage bedeckt die Hallendächer vollständig. An Wochenenden fließt "
+                    "der Überschuss in das Netz der Stadtwerke."
+                ),
+                key_fact("25 %", "des Strombedarfs vom eigenen Dach"),
+            ),
+            ("Solarenergie", "Energiewende"),
+        ),
+        StoryText(
+            "Solar roof over the Cologne press shop goes into operation",
+            "Domblick Fahrzeugtechnik covers a quarter of its press shop's electricity "
+            "with solar power from its own roof.",
+            (
+                paragraph(
+                    "The plant covers the hall roofs completely. At weekends the surplus "
+                    "flows into the municipal utility's grid."
+                ),
+                key_fact("25 %", "of the electricity from its own roof"),
+            ),
+            ("solar energy", "energy transition"),
+        ),
+        image="solar",
+    ),
+)
+
+STORIES = STATE_STORIES + DUESSELDORF_STORIES + DORMAGEN_STORIES + KOELN_STORIES

@@ -4,6 +4,7 @@ from .declaration import DeclarationPage, SupportServicesPage
 from .events import EventIndexPage, EventPage
 from .partners import PartnerOrganisation
 from .regions import RegionIndexPage, RegionPage
+from .support import SupportRequest, SupportRequestStatus
 
 __all__ = [
     "ALLOWED_CHILD_LEVELS",
@@ -17,5 +18,7 @@ __all__ = [
     "PartnerOrganisation",
     "RegionIndexPage",
     "RegionPage",
+    "SupportRequest",
+    "SupportRequestStatus",
     "SupportServicesPage",
 ]

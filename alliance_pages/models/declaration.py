@@ -98,3 +98,19 @@ class SupportServicesPage(StateAllianceChildMixin, Page):
     class Meta:
         verbose_name = _("support services")
         verbose_name_plural = _("support services")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..support.page import SENT_PARAMETER, empty_form
+
+        context = super().get_context(request, *args, **kwargs)
+        context["support_form"] = empty_form(self)
+        context["support_request_sent"] = request.GET.get(SENT_PARAMETER) == "1"
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        """Visitors of the HTML site ask for support here; see ``support.page``."""
+        if request.method == "POST":
+            from ..support.page import handle_post
+
+            return handle_post(self, request)
+        return super().serve(request, *args, **kwargs)

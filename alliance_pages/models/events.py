@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -56,6 +57,27 @@ class EventPage(Page):
     introduction = models.TextField(_("introduction"), blank=True)
     documentation = StreamField(ContentBlock(), blank=True, verbose_name=_("documentation"))
     evaluation = RichTextField(_("evaluation"), blank=True, features=RICH_TEXT_FEATURES)
+    # The coordination office documents the kick-off events it supports: report
+    # (documentation), evaluation, attendance (participants), the guidance framework
+    # developed there and the alliance the event founded.
+    guidance_framework = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("guidance framework"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The guidance framework developed at the event, as a document."),
+    )
+    founded_alliance = models.ForeignKey(
+        "alliance_pages.AlliancePage",
+        verbose_name=_("founded alliance"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="kick_off_events",
+        help_text=_("Kick-off events only: the alliance this event founded."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -67,9 +89,16 @@ class EventPage(Page):
         FieldPanel("region"),
         FieldPanel("organising_alliance"),
         FieldPanel("introduction"),
-        FieldPanel("participants"),
-        FieldPanel("documentation"),
-        FieldPanel("evaluation"),
+        MultiFieldPanel(
+            [
+                FieldPanel("participants"),
+                FieldPanel("documentation"),
+                FieldPanel("evaluation"),
+                FieldPanel("guidance_framework"),
+                FieldPanel("founded_alliance"),
+            ],
+            heading=_("Documentation and evaluation"),
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
@@ -89,6 +118,8 @@ class EventPage(Page):
         APIField("introduction"),
         APIField("documentation"),
         APIField("evaluation"),
+        APIField("guidance_framework"),
+        APIField("founded_alliance"),
     ]
     translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
         SynchronizedField("kind", overridable=False),
@@ -101,6 +132,9 @@ class EventPage(Page):
         TranslatableField("introduction"),
         TranslatableField("documentation"),
         TranslatableField("evaluation"),
+        # An English version may link an English edition of the framework.
+        SynchronizedField("guidance_framework"),
+        SynchronizedField("founded_alliance", overridable=False),
     ]
 
     parent_page_types = ["alliance_pages.EventIndexPage"]
@@ -114,6 +148,10 @@ class EventPage(Page):
     def clean(self):
         super().clean()
         validate_date_order(self.starts_at, self.ends_at, "ends_at")
+        if self.founded_alliance_id and self.kind != EventKind.KICK_OFF:
+            raise ValidationError(
+                {"founded_alliance": _("Only a kick-off event founds an alliance.")}
+            )
 
     def save(self, *args, **kwargs):
         if self.organising_alliance_id is None and self.path and not self.is_root():

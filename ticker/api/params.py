@@ -15,6 +15,7 @@ from ninja import Field, Schema
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from alliance_pages.api.params import MAX_OFFSET
 from search.stories import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -116,7 +117,7 @@ class StoryParams(Schema):
         "the default without `q`) or `date`.",
     )
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Stories per page.")
-    offset: int = Field(0, ge=0, description="Stories to skip.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Stories to skip.")
 
     @field_validator("q", mode="before")
     @classmethod
@@ -218,6 +219,13 @@ class StoryParams(Schema):
         number = _integer(value)
         if number < 0:
             raise invalid("offset_negative", _("offset must not be negative."))
+        # Far beyond any archive; without a bound a huge offset overflows the database's
+        # integer and becomes a server error instead of an empty page.
+        if number > MAX_OFFSET:
+            raise invalid(
+                "offset_too_large",
+                _("offset may be at most %(max)s.") % {"max": MAX_OFFSET},
+            )
         return number
 
     def to_filters(self, **overrides: Any) -> StoryFilters:

@@ -11,12 +11,15 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from ninja.errors import ValidationError
 from wagtail.api.v3.auth import AllowAnonymous
+from wagtail.api.v3.errors import ProblemDetail
 
+from search.promotions import record_search
 from search.stories import UnknownFilterValue, search_stories
 from search.suggest import MAX_SUGGESTIONS, suggest
 
 from . import schemas
 from .params import StoryParams, SuggestParams
+from .sites import site_root_id
 
 router = Router(tags=["stories"])
 
@@ -30,7 +33,7 @@ def unknown_value_error(error: UnknownFilterValue) -> ValidationError:
 
 @router.get(
     "/",
-    response=schemas.StoryListSchema,
+    response={200: schemas.StoryListSchema, 422: ProblemDetail},
     url_name="list_stories",
     operation_id="stories_list",
     summary="Search and list ticker stories",
@@ -38,34 +41,40 @@ def unknown_value_error(error: UnknownFilterValue) -> ValidationError:
         "Live, public Industrieticker stories in one language, newest first or by "
         "relevance to `q`, with facets over the whole result. Companies, regions and "
         "alliances are filtered by their German slugs, which are the same in every "
-        "language; an unknown slug is a 422 error, an unknown tag finds nothing."
+        "language; an unknown slug is a 422 error, an unknown tag finds nothing. "
+        "Asked on a sub-alliance's own host name (its Wagtail site), only that "
+        "alliance's stories and those of its sub-alliances are listed."
     ),
     auth=[AllowAnonymous()],
 )
 def list_stories(request: HttpRequest, params: StoryParams = Query(...)):  # noqa: B008
     try:
-        results = search_stories(params.to_filters())
+        results = search_stories(params.to_filters(site_root_id=site_root_id(request)))
     except UnknownFilterValue as error:
         raise unknown_value_error(error) from error
+    if params.q and params.offset == 0:
+        # The first page only, so paging through one search counts it once.
+        record_search(params.q, results.count)
     return schemas.story_list(results, request)
 
 
 @router.get(
     "/suggest/",
-    response=schemas.SuggestionListSchema,
+    response={200: schemas.SuggestionListSchema, 422: ProblemDetail},
     url_name="suggest_stories",
     operation_id="stories_suggest",
     summary="Suggest search words",
     description=(
         f"Up to {MAX_SUGGESTIONS} completions of `q` from the titles of live, public "
         "stories and from the companies, regions and tags they name, in the requested "
-        "language. A word must start with `q`; case and umlauts need not match."
+        "language. A word must start with `q`; case and umlauts need not match. "
+        "On a sub-alliance's own host name, from that alliance's stories only."
     ),
     auth=[AllowAnonymous()],
 )
 def suggest_stories(request: HttpRequest, params: SuggestParams = Query(...)):  # noqa: B008
     try:
-        suggestions = suggest(params.q, params.locale)
+        suggestions = suggest(params.q, params.locale, site_root_id=site_root_id(request))
     except UnknownFilterValue as error:
         raise unknown_value_error(error) from error
     return schemas.suggestion_list(suggestions)

@@ -63,6 +63,10 @@ class StorySchema(Schema):
         description="With `q` only: a piece of the story's text, HTML-escaped, with the "
         "matched words in <mark>.",
     )
+    promoted: bool = Field(
+        False,
+        description="An editors' pick for `q`: picks come first, before the ranked results.",
+    )
 
 
 class FacetValueSchema(Schema):
@@ -84,6 +88,14 @@ class StoryFacetsSchema(Schema):
 
 class StoryListSchema(Schema):
     count: int = Field(..., description="Matching stories in all.")
+    search_backend: Literal["elasticsearch", "database"] = Field(
+        ..., description="The search engine that answered."
+    )
+    degraded: bool = Field(
+        ...,
+        description="True when Elasticsearch was unreachable and the database search "
+        "answered instead (no typo tolerance; ranking may differ).",
+    )
     results: list[StorySchema]
     facets: StoryFacetsSchema = Field(
         ..., description="At most 50 values each, most frequent first (years: newest first)."
@@ -136,6 +148,7 @@ def story(hit: StoryHit, request: HttpRequest) -> dict:
         "tags": hit.tags,
         "alliance": alliance(hit.alliance),
         "snippet": hit.snippet,
+        "promoted": hit.promoted,
     }
 
 
@@ -155,6 +168,8 @@ def facets(found: StoryFacets) -> dict:
 def story_list(results: StoryResults, request: HttpRequest) -> dict:
     return {
         "count": results.count,
+        "search_backend": results.search_backend,
+        "degraded": results.degraded,
         "results": [story(hit, request) for hit in results.hits],
         "facets": facets(results.facets) if results.facets else None,
     }

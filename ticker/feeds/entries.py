@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from alliance_pages.choices import AllianceLevel
 from alliance_pages.models import AlliancePage
@@ -49,6 +50,9 @@ class FeedChannel:
     author: str
     feed_url: str
     hub_url: str | None
+    # When the ticker itself last changed: the date of a feed without entries, which
+    # must not be "now" (the feed would change, and lose its ETag, every second).
+    ticker_updated: datetime.datetime | None
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,7 @@ def _channel(request: HttpRequest, filters: StoryFilters) -> FeedChannel:
         author=state.title if state else alliance.title,
         feed_url=request.build_absolute_uri(),
         hub_url=getattr(settings, "WEBSUB_HUB_URL", None) or None,
+        ticker_updated=ticker.last_published_at or ticker.first_published_at,
     )
 
 
@@ -122,7 +127,8 @@ def _state_alliance(language_code: str) -> AlliancePage | None:
 
 
 def _alliance(filters: StoryFilters) -> AlliancePage:
-    """The alliance the feed is about: the one filtered by, else the state alliance."""
+    """The alliance the feed is about: the one filtered by, else the alliance whose own
+    site was asked, else the state alliance."""
     if filters.alliance:
         german = (
             AlliancePage.objects.live()
@@ -141,6 +147,20 @@ def _alliance(filters: StoryFilters) -> AlliancePage:
         )
         if translation is not None:
             return translation
+    if filters.site_root_id is not None:
+        own = (
+            AlliancePage.objects.live()
+            .public()
+            .filter(
+                translation_key__in=Page.objects.filter(pk=filters.site_root_id).values(
+                    "translation_key"
+                ),
+                locale__language_code=filters.locale,
+            )
+            .first()
+        )
+        if own is not None:
+            return own
     state = _state_alliance(filters.locale)
     if state is None:
         raise Http404(_("There is no Industrieticker in this language."))

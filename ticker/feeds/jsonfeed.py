@@ -19,7 +19,10 @@ CONTENT_TYPE = "application/feed+json; charset=utf-8"
 
 
 def json_feed(request: HttpRequest, locale: str) -> HttpResponse:
-    check_locale(locale)
+    try:
+        check_locale(locale)
+    except FeedQueryError as error:
+        return error.response()
     with translation.override(locale):
         try:
             content = feed_content(request, feed_filters(request, locale))

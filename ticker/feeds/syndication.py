@@ -16,14 +16,24 @@ from .entries import FeedContent, FeedEntry, feed_content
 from .query import FeedQueryError, check_locale, feed_filters
 
 
-class HubRss201rev2Feed(Rss201rev2Feed):
+class StableDateMixin:
+    """An empty feed dates itself by its ticker rather than by the clock (Django's default),
+    so that it stays byte for byte the same, and keeps its ETag, until something changes."""
+
+    def latest_post_date(self):
+        if not self.items and self.feed.get("ticker_updated"):
+            return self.feed["ticker_updated"]
+        return super().latest_post_date()
+
+
+class HubRss201rev2Feed(StableDateMixin, Rss201rev2Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)  # includes <atom:link rel="self">
         if self.feed.get("hub_url"):
             handler.addQuickElement("atom:link", None, {"rel": "hub", "href": self.feed["hub_url"]})
 
 
-class HubAtom1Feed(Atom1Feed):
+class HubAtom1Feed(StableDateMixin, Atom1Feed):
     def add_root_elements(self, handler):
         super().add_root_elements(handler)  # includes <link rel="self">
         if self.feed.get("hub_url"):
@@ -38,7 +48,10 @@ class TickerFeed(Feed):
     item_guid_is_permalink = False
 
     def __call__(self, request: HttpRequest, locale: str) -> HttpResponse:
-        check_locale(locale)
+        try:
+            check_locale(locale)
+        except FeedQueryError as error:
+            return error.response()
         # The feed's language element and its gettext fallbacks follow the path.
         with translation.override(locale):
             try:
@@ -74,7 +87,7 @@ class TickerFeed(Feed):
         return obj.channel.author
 
     def feed_extra_kwargs(self, obj: FeedContent) -> dict:
-        return {"hub_url": obj.channel.hub_url}
+        return {"hub_url": obj.channel.hub_url, "ticker_updated": obj.channel.ticker_updated}
 
     def items(self, obj: FeedContent) -> list[FeedEntry]:
         return obj.entries

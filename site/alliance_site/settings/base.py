@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After LocaleMiddleware: the API and feeds follow Accept-Language.
+    "alliance_site.language.MachineLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -151,8 +155,13 @@ CORS_ALLOWED_ORIGINS = env_list("FRONTEND_ORIGINS")
 CORS_URLS_REGEX = r"^/(api/v2|api/v3|feeds)/"
 
 # Indexing runs as django-tasks in Wagtail 8; the immediate backend keeps the embedded
-# default free of a worker process.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# default free of a worker process. Updates of an external search engine
+# (Elasticsearch) go to the database-backed "search" queue instead, run by
+# `python site/manage.py db_worker --backend search` (README, "Search on Elasticsearch").
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "search": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Publication webhooks, WebSub and the frontend cache (see README, "Webhooks").
 # Endpoints are managed in the admin; these are the machine-wide knobs.
@@ -168,6 +177,12 @@ WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 # in wagtail_headless_preview's table. Unset: Wagtail's own template preview.
 HEADLESS_PREVIEW_URL = env("HEADLESS_PREVIEW_URL")
 HEADLESS_PREVIEW_TOKEN_MAX_AGE = 600  # seconds
+
+# Support requests (README, "Support requests"): who at the coordination office is
+# e-mailed about a new one (comma-separated), and how many one client address may
+# submit per window (count, seconds).
+COORDINATION_OFFICE_EMAIL = env_list("COORDINATION_OFFICE_EMAIL")
+SUPPORT_REQUEST_RATE = (5, 3600)
 
 # Django 6 assumes https for scheme-less URLs typed into forms; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True

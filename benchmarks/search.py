@@ -1,0 +1,225 @@
+"""Story search latency and indexing throughput, beside stock Wagtail, on one corpus.
+
+    nice .venv/bin/python benchmarks/search.py --counts 10000 --seed 42
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/alliance_bench \\
+        nice .venv/bin/python benchmarks/search.py --counts 10000 100000 --seed 42
+
+Each size runs in its own process on a fresh database (a SQLite file in a temporary
+directory, or the PostgreSQL database DATABASE_URL names, dropped and recreated from
+a migrated template). The corpus is ``generate_stories --count N --seed S`` (German
+and English page per story). Then, in the same run:
+
+* indexing: every story page handed to ``add_bulk`` in batches of 500, first by the
+  alliance backend (``search.backends.database``), later by stock Wagtail's
+  (``wagtail.search.backends.database``); reported in stories (two pages) per second,
+  with the rate of the first and the last batch to show whether it stays flat;
+* search latency over a fixed list of queries drawn with the seed from the corpus
+  vocabulary, half German, half English: ``search_stories`` (count, 20 ranked hits,
+  snippets, facets: what ``/api/v3/stories/`` does) and the backend's ranked page of
+  20 alone, against stock ``Page.objects.live().search(q)[:20]`` on stock-built index
+  entries. p50 and p95 in milliseconds.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent
+REPOSITORY = BENCHMARKS.parent
+sys.path.insert(0, str(BENCHMARKS))
+
+from generate_stories import Databases, _setup_django  # noqa: E402
+
+BATCH = 500
+QUERIES_PER_LANGUAGE = 10
+REPEATS = 3  # runs of each query for the alliance search; stock runs once (it is slow)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def percentiles(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": statistics.median(ordered), "p95": p95, "n": len(ordered)}
+
+
+def timed(function, *arguments, **keywords) -> float:
+    start = time.perf_counter()
+    function(*arguments, **keywords)
+    return 1000 * (time.perf_counter() - start)
+
+
+def first_page(backend, query: str, queryset, **keywords) -> list:
+    return list(backend.search(query, queryset, **keywords)[:20])
+
+
+def benchmark_queries(seed: int) -> list[tuple[str, str]]:
+    """(language, query): single words and word pairs from the generator's vocabulary."""
+    from ticker.corpus.words import vocabulary
+
+    words = vocabulary()
+    chooser = random.Random(seed)
+    terms = [*words.innovations, *words.materials, *words.processes]
+    places = list(words.places)
+    queries = []
+    for language in ("de", "en"):
+        for n in range(QUERIES_PER_LANGUAGE):
+            term = chooser.choice(terms)
+            text = getattr(term, "german" if language == "de" else "english")
+            word = max(text.split(), key=len)
+            if n % 2:
+                place = chooser.choice(places)
+                word = f"{word} {place.german if language == 'de' else place.english}"
+            queries.append((language, word))
+    return queries
+
+
+def index_all(backend, pages_by_id: list[int]) -> dict:
+    from ticker.models import TickerStoryPage
+
+    rates = []
+    start = time.perf_counter()
+    for offset in range(0, len(pages_by_id), BATCH):
+        ids = pages_by_id[offset : offset + BATCH]
+        batch_start = time.perf_counter()
+        pages = list(
+            TickerStoryPage.objects.filter(pk__in=ids).prefetch_related(
+                "companies", "regions", "tagged_items__tag"
+            )
+        )
+        backend.add_bulk(TickerStoryPage, pages)
+        rates.append(len(ids) / 2 / (time.perf_counter() - batch_start))
+        if offset // BATCH % 20 == 0:
+            log(f"  indexed {offset + len(ids):,} of {len(pages_by_id):,} pages")
+    seconds = time.perf_counter() - start
+    return {
+        "stories_per_second": len(pages_by_id) / 2 / seconds,
+        "first_batch": rates[0],
+        "last_batch": rates[-1],
+    }
+
+
+def child(count: int, seed: int) -> dict:
+    _setup_django()
+    from django.db import connection
+    from wagtail.models import Locale, Page
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.backends.database import SearchBackend as StockBackend
+
+    from search.stories import StoryFilters, search_stories
+    from ticker.corpus.run import generate_stories
+    from ticker.models import TickerStoryPage
+
+    log(f"{connection.vendor}: generating {count:,} stories (seed {seed})")
+    started = time.perf_counter()
+    generate_stories(count, seed, progress_every=max(1000, count // 10), write=log)
+    log(f"  generated in {time.perf_counter() - started:.0f} s")
+    page_ids = list(TickerStoryPage.objects.order_by("pk").values_list("pk", flat=True))
+    queries = benchmark_queries(seed)
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    result = {"vendor": connection.vendor, "stories": count, "pages": len(page_ids)}
+
+    ours = get_search_backend()
+    log(f"alliance backend ({type(ours).__name__}): indexing")
+    result["alliance_indexing"] = index_all(ours, page_ids)
+    api, ranked, hits = [], [], []
+    for language, query in queries:
+        stories = TickerStoryPage.objects.live().filter(locale=locales[language])
+        search_stories(StoryFilters(locale=language, q=query))  # warm caches
+        for _ in range(REPEATS):
+            api.append(timed(search_stories, StoryFilters(locale=language, q=query)))
+            ranked.append(timed(first_page, ours, query, stories, language_code=language))
+        hits.append(search_stories(StoryFilters(locale=language, q=query)).count)
+        log(f"  {language} {query!r}: {hits[-1]:,} hits, search_stories {api[-1]:.0f} ms")
+    result["alliance_search_stories_ms"] = percentiles(api)
+    result["alliance_ranked_page_ms"] = percentiles(ranked)
+    result["hits_per_query"] = {"median": statistics.median(hits), "max": max(hits)}
+    result["queries"] = [query for _language, query in queries]
+
+    stock = StockBackend({})
+    log(f"stock backend ({type(stock).__name__}): indexing")
+    result["stock_indexing"] = index_all(stock, page_ids)
+    stock_ms = []
+    first_page(stock, queries[0][1], Page.objects.live())  # warm caches
+    for number, (_language, query) in enumerate(queries, 1):
+        stock_ms.append(timed(first_page, stock, query, Page.objects.live()))
+        log(f"  stock query {number}/{len(queries)}: {stock_ms[-1]:.0f} ms")
+    result["stock_live_search_ms"] = percentiles(stock_ms)
+    return result
+
+
+def row(result: dict) -> list[str]:
+    def ms(key):
+        figures = result[key]
+        return f"{figures['p50']:.1f} / {figures['p95']:.1f}"
+
+    return [
+        f"{result['vendor']}, {result['stories']:,} stories ({result['pages']:,} pages); "
+        f"hits per query: median {result['hits_per_query']['median']:,}, "
+        f"max {result['hits_per_query']['max']:,}",
+        f"  search_stories p50/p95 ms:            {ms('alliance_search_stories_ms')}",
+        f"  alliance ranked page of 20 p50/p95 ms: {ms('alliance_ranked_page_ms')}",
+        f"  stock live().search()[:20] p50/p95 ms: {ms('stock_live_search_ms')}",
+        "  indexing stories/s (first / last batch): alliance "
+        f"{result['alliance_indexing']['stories_per_second']:.0f} "
+        f"({result['alliance_indexing']['first_batch']:.0f} / "
+        f"{result['alliance_indexing']['last_batch']:.0f}), stock "
+        f"{result['stock_indexing']['stories_per_second']:.0f} "
+        f"({result['stock_indexing']['first_batch']:.0f} / "
+        f"{result['stock_indexing']['last_batch']:.0f})",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--counts", type=int, nargs="+", default=[10000])
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        print(json.dumps(child(arguments.counts[0], arguments.seed)))
+        return
+
+    import subprocess
+
+    with tempfile.TemporaryDirectory() as workdir:
+        databases = Databases(os.environ.get("DATABASE_URL"), Path(workdir))
+        log("migrating a template database")
+        databases.prepare_template()
+        results = []
+        try:
+            for count in arguments.counts:
+                env = databases.fresh(f"search-{count}")
+                completed = subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--child",
+                        "--counts",
+                        str(count),
+                        "--seed",
+                        str(arguments.seed),
+                    ],
+                    cwd=REPOSITORY,
+                    env=env,
+                    check=True,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                )
+                results.append(json.loads(completed.stdout.strip().splitlines()[-1]))
+                print("\n".join(row(results[-1])), flush=True)
+        finally:
+            databases.drop_template()
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

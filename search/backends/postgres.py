@@ -1,0 +1,264 @@
+"""PostgreSQL full-text search with one language per page and per query.
+
+Stock Wagtail analyses every page with one text search configuration. Here each
+page's text is analysed with its own locale's configuration (``alliance_german``,
+``alliance_english``: the built-in stemmers after ``unaccent``, created by the
+``alliance_search`` migrations), and a query is parsed with the configuration of the
+language it asks for (see ``search.backends.languages``). Everything that varies per
+search lives on the query compiler, one per ``search()`` call, so the shared backend
+holds no request state and is safe across threads.
+
+Matching: every word of the query, stemmed, as a prefix (``'kunststoff':*`` finds
+"Kunststoffabfälle", ``'wasserstoff':*`` "Wasserstoffzug"); words shorter than
+``MIN_PREFIX_LENGTH`` must match whole. Ranking over title and body together, with
+the title weighted A, the other boosted fields (teaser, tags, companies, regions) B
+and the body D; whole-word matches add to prefix matches, and the query as a phrase
+adds more.
+"""
+
+from functools import reduce
+from operator import and_, or_
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import F
+from django.db.models.functions import Cast
+from django.db.models.sql.subqueries import InsertQuery
+from modelsearch.backends.database.postgres.postgres import (
+    ObjectIndexer,
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from modelsearch.backends.database.postgres.query import Lexeme
+from modelsearch.index import AutocompleteField
+from modelsearch.query import Fuzzy, MatchAll, Not, Phrase, PlainText
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from wagtail.search.models import IndexEntry
+
+from .languages import (
+    NEUTRAL_CONFIGURATION,
+    LocaleCodes,
+    ReaderLanguageSearch,
+    configuration_for,
+    every_configuration,
+    language_of,
+    queryset_language,
+)
+from .words import query_words
+
+# Words this short match whole only: "Tag" must not find "Tagung" and "Tagebau".
+MIN_PREFIX_LENGTH = 4
+# ts_rank weights for D, C, B, A.
+RANK_WEIGHTS = "{0.1, 0.2, 0.6, 1.0}"
+TITLE_WEIGHT = "A"
+BOOSTED_WEIGHT = "B"
+BODY_WEIGHT = "D"
+# How much a match of the whole query as a phrase counts beside its words.
+PHRASE_RANK_FACTOR = 2.0
+
+
+class LanguageIndexer(ObjectIndexer):
+    """Prepares one object's vectors in its own language, weighted by field role."""
+
+    def __init__(self, obj, backend, codes: LocaleCodes):
+        super().__init__(obj, backend)
+        self.config = configuration_for(language_of(obj, codes))
+
+    def prepare_field(self, obj, field):
+        for current, _weight, value in super().prepare_field(obj, field):
+            yield current, self._weight(current), value
+
+    @staticmethod
+    def _weight(field) -> str:
+        if isinstance(field, AutocompleteField):
+            return BODY_WEIGHT
+        if field.field_name == "title":
+            return TITLE_WEIGHT
+        return BOOSTED_WEIGHT if (field.boost or 1) > 1 else BODY_WEIGHT
+
+
+class LanguagePostgresIndex(PostgresIndex):
+    indexer_class = LanguageIndexer
+
+    def add_items(self, model, objs):
+        """Stock ``add_items`` with a language per object: one upsert per batch."""
+        if not model.get_search_fields():
+            return
+        codes = LocaleCodes()
+        indexers = [self.indexer_class(obj, self.backend, codes) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors = []
+            for name in ("title", "autocomplete", "body"):
+                value = compiler.prepare_value(
+                    IndexEntry._meta.get_field(name), getattr(indexer, name)
+                )
+                sql, vector_params = value.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params.extend(vector_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id,
+                    title, autocomplete, body, title_norm, title_text, body_text)
+                (VALUES {", ".join(rows)})
+                ON CONFLICT (content_type_id, object_id)
+                DO UPDATE SET title = EXCLUDED.title,
+                              autocomplete = EXCLUDED.autocomplete,
+                              body = EXCLUDED.body,
+                              title_text = EXCLUDED.title_text,
+                              body_text = EXCLUDED.body_text
+                """,  # noqa: S608 - table name from the model, values as parameters
+                params,
+            )
+
+    def _refresh_title_norms(self, full=False):
+        """Nothing to do: the ranking here weighs fields by role, not by ``title_norm``.
+
+        Stock Wagtail rescans the whole index table after every save to recompute the
+        norms, so each save costs more than the one before; skipping it keeps
+        indexing cost per story flat as the corpus grows.
+        """
+
+
+class LanguageQueryMixin:
+    """Parses plain-text queries in the caller's language, or in every language."""
+
+    LAST_TERM_IS_PREFIX = False
+
+    def __init__(self, *args, language_code: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.language_code = language_code or queryset_language(self.queryset)
+        self.sql_weights = RANK_WEIGHTS
+
+    def get_config(self, backend):
+        return configuration_for(self.language_code) if self.language_code else None
+
+    def configurations(self, config) -> list[str]:
+        """One configuration when the language is known; every one otherwise."""
+        return [config] if config else every_configuration()
+
+    def words_query(self, query: PlainText, config, *, invert=False, prefix=True):
+        """Every (or any) word of ``query``, ORed over the candidate configurations.
+
+        Whole queries are ORed rather than single words, so that a German stop word
+        ("der" in "Tag der Industrie") drops out of the German query instead of being
+        required through the English one.
+        """
+        words = query_words(query.query_string)
+        if not words:
+            return None
+        combine = and_ if query.operator.lower() == "and" else or_
+        last = len(words) - 1
+
+        def lexeme(position: int, word: str) -> Lexeme:
+            if self.LAST_TERM_IS_PREFIX:
+                as_prefix = position == last
+            else:
+                as_prefix = prefix and len(word) >= MIN_PREFIX_LENGTH
+            return Lexeme(word, invert=invert, prefix=as_prefix)
+
+        lexemes = reduce(combine, (lexeme(n, word) for n, word in enumerate(words)))
+        return reduce(
+            or_,
+            (
+                SearchQuery(lexemes, search_type="raw", config=each)
+                for each in self.configurations(config)
+            ),
+        )
+
+    def phrase_query(self, text: str, config):
+        return reduce(
+            or_,
+            (
+                SearchQuery(text, search_type="phrase", config=each)
+                for each in self.configurations(config)
+            ),
+        )
+
+    def build_tsquery_content(self, query, config=None, invert=False):
+        if isinstance(query, PlainText):
+            return self.words_query(query, config, invert=invert)
+        if isinstance(query, Phrase):
+            return self.phrase_query(query.query_string, config)
+        return super().build_tsquery_content(query, config=config, invert=invert)
+
+
+class LanguageSearchQueryCompiler(LanguageQueryMixin, PostgresSearchQueryCompiler):
+    def search(self, config, start, stop, score_field=None, backend=None):
+        plain = isinstance(self.query, PlainText)
+        if (
+            not plain
+            or self.fields is not None
+            or isinstance(self.query, MatchAll | Not | Fuzzy)
+            or not query_words(self.query.query_string)
+        ):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+
+        matched = self.words_query(self.query, config)
+        queryset = self.queryset.filter(pk__in=self.matching_object_ids(matched))
+        document = F("index_entries__title")._combine(F("index_entries__body"), "||", False)
+        rank = self.rank(document, matched, config)
+        return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+    def matching_object_ids(self, matched):
+        """Ids of the matching objects, found in the index table alone.
+
+        Matched there, ``title || body`` uses its GIN index and the pages are looked
+        up by primary key; matched across the join to the pages (the text-cast object
+        id), PostgreSQL scans every entry. The rank, where wanted, joins only the hits.
+        """
+        document = F("title")._combine(F("body"), "||", False)
+        return (
+            IndexEntry.objects.annotate(_document_=document)
+            .filter(
+                _document_=matched,
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+            )
+            .values(object_pk=Cast("object_id", self.queryset.model._meta.pk.target_field))
+        )
+
+    def rank(self, document, matched, config):
+        """Prefix matches, plus whole-word matches, plus the phrase, weighted by field."""
+        rank = SearchRank(document, matched, weights=self.sql_weights)
+        whole_words = self.words_query(self.query, config, prefix=False)
+        rank += SearchRank(document, whole_words, weights=self.sql_weights)
+        if len(query_words(self.query.query_string)) > 1:
+            phrase = self.phrase_query(" ".join(query_words(self.query.query_string)), config)
+            rank += PHRASE_RANK_FACTOR * SearchRank(document, phrase, weights=self.sql_weights)
+        return rank
+
+
+class LanguageAutocompleteQueryCompiler(LanguageQueryMixin, PostgresAutocompleteQueryCompiler):
+    """Autocomplete stays language-neutral (no stemming of half words), but folds accents."""
+
+    LAST_TERM_IS_PREFIX = True
+
+    def get_config(self, backend):
+        return backend.autocomplete_config
+
+
+class AlliancePostgresSearchBackend(ReaderLanguageSearch, PostgresSearchBackend):
+    """Wagtail's PostgreSQL backend with per-language analysis; see the module docstring."""
+
+    # search_stories passes the reader's language as ``language_code``.
+
+    query_compiler_class = LanguageSearchQueryCompiler
+    autocomplete_query_compiler_class = LanguageAutocompleteQueryCompiler
+    index_class = LanguagePostgresIndex
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = None  # chosen per object and per query
+        self.autocomplete_config = NEUTRAL_CONFIGURATION
+
+
+SearchBackend = AlliancePostgresSearchBackend

@@ -1,0 +1,72 @@
+"""What the search keeps beside Wagtail's own tables.
+
+* ``FailedIndexUpdate``: an index update that did not reach a search backend (an
+  Elasticsearch that was down, say). The queue retries it; until it succeeds, the row
+  says what failed and how often, for ``search_status`` and the admin report.
+* ``ZeroResultDailyHits``: how often a query found nothing, per day, beside Wagtail's
+  ``QueryDailyHits`` (which counts every search), so editors see where readers come
+  away empty-handed.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import Query
+
+
+class IndexAction(models.TextChoices):
+    UPDATE = "update", _("update")
+    REMOVE = "remove", _("remove")
+
+
+class FailedIndexUpdate(models.Model):
+    backend_name = models.CharField(_("search backend"), max_length=64)
+    model_label = models.CharField(_("model"), max_length=100)
+    object_id = models.CharField(_("object ID"), max_length=64)
+    action = models.CharField(_("action"), max_length=10, choices=IndexAction.choices)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("last error"), blank=True)
+    first_failed_at = models.DateTimeField(_("first failed at"), auto_now_add=True)
+    last_failed_at = models.DateTimeField(_("last failed at"), auto_now=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty once the retries are used up; update_index repairs it then."),
+    )
+
+    class Meta:
+        verbose_name = _("failed index update")
+        verbose_name_plural = _("failed index updates")
+        ordering = ["-last_failed_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["backend_name", "model_label", "object_id"],
+                name="alliance_search_one_failure_per_object",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.model_label}:{self.object_id} on {self.backend_name}"
+
+
+class ZeroResultDailyHits(models.Model):
+    query = models.ForeignKey(
+        Query,
+        verbose_name=_("query"),
+        on_delete=models.CASCADE,
+        related_name="zero_result_daily_hits",
+    )
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    class Meta:
+        verbose_name = _("searches without results per day")
+        verbose_name_plural = _("searches without results per day")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "date"], name="alliance_search_one_zero_result_row_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.query} {self.date}: {self.hits}"
