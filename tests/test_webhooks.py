@@ -203,6 +203,39 @@ def test_publish_posts_a_signed_event_after_commit(
     assert (attempt.number, attempt.response_status, attempt.error) == (1, 200, "")
 
 
+DATABASE_QUEUE = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+
+def test_with_the_configured_queue_a_publish_only_queues_and_the_task_sends(
+    sub_alliances, receiver, django_capture_on_commit_callbacks
+):
+    """The base settings' "webhooks" backend: nothing is sent in the editor's request."""
+    from django_tasks_db.models import DBTaskResult
+
+    endpoint(f"{receiver.url}/hook")
+    with (
+        override_settings(TASKS=DATABASE_QUEUE),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        publish(make_story(sub_alliances["dormagen"], "Im Hintergrund", "im-hintergrund"))
+    assert receiver.requests == []
+    [queued] = DBTaskResult.objects.filter(backend_name="webhooks")
+    assert queued.task_path == "webhooks.tasks.deliver"
+    assert Delivery.objects.get().status == DeliveryStatus.PENDING
+
+    # What the worker does with the row (its command closes the database connection
+    # between tasks, which would end this test's transaction on PostgreSQL).
+    from webhooks.tasks import deliver
+
+    deliver.call(*queued.args_kwargs["args"], **queued.args_kwargs["kwargs"])
+    [request] = receiver.requests
+    assert request["path"] == "/hook"
+    assert Delivery.objects.get().status == DeliveryStatus.SUCCEEDED
+
+
 def test_a_rolled_back_publish_sends_nothing(
     sub_alliances, receiver, django_capture_on_commit_callbacks
 ):

@@ -1,5 +1,11 @@
 """The django-tasks tasks that send deliveries outside the editor's request.
 
+They go to the database-backed "webhooks" task backend (``manage.py db_worker
+--backend webhooks``), so that a slow receiver never holds a publish: with the
+immediate backend a delivery would run in the editor's request, after commit, for
+up to ``WEBHOOKS_TIMEOUT`` per endpoint. Where no "webhooks" backend is configured
+(the test settings), the "default" one is used.
+
 Retries: after a failed attempt the task enqueues itself again with ``run_after`` set
 to the backoff time, when the task backend can defer (django-tasks-db can). Backends
 that cannot (the immediate backend of development and tests) leave the delivery
@@ -10,12 +16,19 @@ also rescues deliveries whose worker died.
 import datetime
 import logging
 
-from django_tasks import task
+from django.conf import settings
+from django_tasks import task, task_backends
 
 from . import delivery as delivery_service
 from .choices import DeliveryStatus
 
 logger = logging.getLogger(__name__)
+
+WEBHOOK_QUEUE = "webhooks"
+
+
+def queue_alias() -> str:
+    return WEBHOOK_QUEUE if WEBHOOK_QUEUE in settings.TASKS else "default"
 
 
 @task()
@@ -30,15 +43,15 @@ def deliver(delivery_id: int) -> str:
 
 
 def can_defer() -> bool:
-    return deliver.get_backend().supports_defer
+    return task_backends[queue_alias()].supports_defer
 
 
 def enqueue(delivery_id: int, run_after: datetime.datetime | None = None) -> bool:
     """Queue an attempt; False when a deferred retry has to wait for the sweep instead."""
     if run_after is None:
-        deliver.enqueue(delivery_id)
+        deliver.using(backend=queue_alias()).enqueue(delivery_id)
         return True
     if not can_defer():
         return False
-    deliver.using(run_after=run_after).enqueue(delivery_id)
+    deliver.using(backend=queue_alias(), run_after=run_after).enqueue(delivery_id)
     return True

@@ -192,6 +192,13 @@ class LanguageQueryMixin:
         return super().build_tsquery_content(query, config=config, invert=invert)
 
 
+def primary_key_column(model):
+    """The column the index's text object ids are cast to: a page type's ``page_ptr``
+    points at ``Page.id``; ``Page`` itself, images and documents have their own id."""
+    primary_key = model._meta.pk
+    return getattr(primary_key, "target_field", primary_key)
+
+
 class LanguageSearchQueryCompiler(LanguageQueryMixin, PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         plain = isinstance(self.query, PlainText)
@@ -223,7 +230,7 @@ class LanguageSearchQueryCompiler(LanguageQueryMixin, PostgresSearchQueryCompile
                 _document_=matched,
                 content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
             )
-            .values(object_pk=Cast("object_id", self.queryset.model._meta.pk.target_field))
+            .values(object_pk=Cast("object_id", primary_key_column(self.queryset.model)))
         )
 
     def rank(self, document, matched, config):

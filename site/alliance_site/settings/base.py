@@ -161,6 +161,8 @@ CORS_URLS_REGEX = r"^/(api/v2|api/v3|feeds)/"
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "search": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    # Publication webhooks: `manage.py db_worker --backend webhooks` sends them.
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
 
 # Publication webhooks, WebSub and the frontend cache (see README, "Webhooks").
