@@ -13,6 +13,7 @@ from alliance_pages.models import (
     PartnerOrganisation,
     RegionPage,
 )
+from alliance_pages.text import german_slugify
 from ticker.models import TickerStoryPage
 
 
@@ -31,6 +32,11 @@ class RegionPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = RegionPage
+
+
+def region(parent, title: str, kind: str) -> RegionPage:
+    """A region page with the German slug an editor would get (``Köln`` -> ``koeln``)."""
+    return RegionPageFactory(parent=parent, title=title, slug=german_slugify(title), kind=kind)
 
 
 class CompanyPageFactory(wagtail_factories.PageFactory):

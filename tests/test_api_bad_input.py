@@ -14,63 +14,47 @@ pytestmark = pytest.mark.django_db
 HUGE = "99999999999999999999"
 LONG_TEXT = "x" * 1000
 
+# What every listing of ours refuses: (parameters, the parameter the error must name).
+LISTING_INPUT = [
+    ({"locale": "fr"}, "locale"),
+    ({"limit": "0"}, "limit"),
+    ({"limit": "10000"}, "limit"),
+    ({"offset": "-1"}, "offset"),
+    ({"offset": HUGE}, "offset"),
+]
+
+
+def listing(url: str, *own_input) -> list:
+    """(url, parameters, parameter) for a listing: the common cases and its own."""
+    return [(url, params, name) for params, name in [*LISTING_INPUT, *own_input]]
+
+
 # (url, parameters, the parameter the error must name)
 OURS = [
-    *[
-        ("/api/v3/stories/", params, name)
-        for params, name in [
-            ({"locale": "fr"}, "locale"),
-            ({"date_from": "2021-02-30"}, "date_from"),
-            ({"date_to": "04.05.2012"}, "date_to"),
-            ({"limit": "0"}, "limit"),
-            ({"limit": "10000"}, "limit"),
-            ({"offset": "-1"}, "offset"),
-            ({"offset": HUGE}, "offset"),
-            ({"region": "atlantis"}, "region"),
-            ({"company": "atlantis"}, "company"),
-            ({"q": LONG_TEXT}, "q"),
-        ]
-    ],
+    *listing(
+        "/api/v3/stories/",
+        ({"date_from": "2021-02-30"}, "date_from"),
+        ({"date_to": "04.05.2012"}, "date_to"),
+        ({"region": "atlantis"}, "region"),
+        ({"company": "atlantis"}, "company"),
+        ({"q": LONG_TEXT}, "q"),
+    ),
     ("/api/v3/stories/suggest/", {"q": "stahl", "locale": "fr"}, "locale"),
     ("/api/v3/stories/suggest/", {"q": LONG_TEXT}, "q"),
     ("/api/v3/alliances/", {"locale": "fr"}, "locale"),
-    *[
-        ("/api/v3/companies/", params, name)
-        for params, name in [
-            ({"locale": "fr"}, "locale"),
-            ({"limit": "0"}, "limit"),
-            ({"limit": "10000"}, "limit"),
-            ({"offset": "-1"}, "offset"),
-            ({"offset": HUGE}, "offset"),
-            ({"region": "atlantis"}, "region"),
-            ({"q": LONG_TEXT}, "q"),
-        ]
-    ],
-    *[
-        ("/api/v3/regions/", params, name)
-        for params, name in [
-            ({"locale": "fr"}, "locale"),
-            ({"limit": "0"}, "limit"),
-            ({"limit": "10000"}, "limit"),
-            ({"offset": "-1"}, "offset"),
-            ({"offset": HUGE}, "offset"),
-            ({"parent": "atlantis"}, "parent"),
-        ]
-    ],
-    *[
-        ("/api/v3/events/", params, name)
-        for params, name in [
-            ({"locale": "fr"}, "locale"),
-            ({"date_from": "2021-02-30"}, "date_from"),
-            ({"date_to": "morgen"}, "date_to"),
-            ({"limit": "0"}, "limit"),
-            ({"limit": "10000"}, "limit"),
-            ({"offset": "-1"}, "offset"),
-            ({"offset": HUGE}, "offset"),
-            ({"region": "atlantis"}, "region"),
-            ({"alliance": "atlantis"}, "alliance"),
-        ]
-    ],
+    *listing(
+        "/api/v3/companies/",
+        ({"region": "atlantis"}, "region"),
+        ({"q": LONG_TEXT}, "q"),
+    ),
+    *listing("/api/v3/regions/", ({"parent": "atlantis"}, "parent")),
+    *listing(
+        "/api/v3/events/",
+        ({"date_from": "2021-02-30"}, "date_from"),
+        ({"date_to": "morgen"}, "date_to"),
+        ({"region": "atlantis"}, "region"),
+        ({"alliance": "atlantis"}, "alliance"),
+    ),
     # Wagtail's own v3 listings: the offset guard (alliance_pages.api.guards).
     ("/api/v3/pages/", {"offset": HUGE}, "offset"),
     ("/api/v3/pages/", {"offset": "1000001"}, "offset"),

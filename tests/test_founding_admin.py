@@ -22,14 +22,9 @@ from alliance_pages.founding import FoundingRequest, found_sub_alliance
 from alliance_pages.models import AlliancePage
 from alliance_pages.roles import COORDINATION_OFFICE, ensure_roles
 from alliance_pages.skeleton import regions_index, ticker_index
-from alliance_pages.text import german_slugify
-from tests.factories import RegionPageFactory
+from tests.factories import region
 
 pytestmark = pytest.mark.django_db
-
-
-def region(parent, title, kind):
-    return RegionPageFactory(parent=parent, title=title, slug=german_slugify(title), kind=kind)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from alliance_pages.founding import FoundingRequest, found_sub_alliance
 from alliance_pages.skeleton import regions_index, state_alliance, ticker_index
 from alliance_pages.text import german_slugify
 from alliance_pages.tree import ensure_translated_child
-from tests.factories import RegionPageFactory
+from tests.factories import region
 from ticker.models import TickerStoryPage
 
 pytestmark = pytest.mark.django_db
@@ -41,10 +41,6 @@ def world(django_db_setup, django_db_blocker):
         yield build_world()
         transaction.set_rollback(True)
     cache.clear()
-
-
-def region(parent, title, kind):
-    return RegionPageFactory(parent=parent, title=title, slug=german_slugify(title), kind=kind)
 
 
 def build_world() -> dict:
