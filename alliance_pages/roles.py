@@ -13,7 +13,9 @@ whose grants sit exactly on the pages and collections it owns:
 * each sub-alliance has "<name>: Editors" (write, submit for moderation) and
   "<name>: Moderators" (also publish, unpublish, delete, unlock) on its own page, in
   both languages, and on its own collection;
-* the steering committee may log in to the admin and changes nothing.
+* the steering committee reads everything (pages, drafts, history, previews) in the
+  admin's review and changes nothing: it holds only the read grant, Django's
+  ``view_page``, on the root page, which no Wagtail action accepts (``review``).
 
 Every ``ensure_*`` function here is idempotent: ``load_demo`` and the founding code call
 them on every run, so a new state section or language is picked up by running again.
@@ -39,6 +41,8 @@ ALL_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 EDITOR_PAGE_ACTIONS = ("add", "change", "lock")
 MODERATOR_PAGE_ACTIONS = ALL_PAGE_ACTIONS
 COMMUNICATIONS_PAGE_ACTIONS = ALL_PAGE_ACTIONS
+# Reading in the review (alliance_pages.review): Django's own "view" on Page.
+READ_PAGE_ACTIONS = ("view",)
 
 # Collection permissions as (app label, codename).
 EDITOR_MEDIA = (
@@ -171,6 +175,7 @@ def ensure_roles() -> dict[str, Group]:
 
     steering, _created = Group.objects.get_or_create(name=STEERING_COMMITTEE)
     grant_global(steering, [access_admin])
+    grant_pages(steering, [Page.get_first_root_node()], READ_PAGE_ACTIONS)
 
     return {
         COORDINATION_OFFICE: office,
@@ -203,5 +208,5 @@ def ensure_sub_alliance_groups(
 ROLE_DESCRIPTIONS = {
     COORDINATION_OFFICE: _("Coordination office: everything, everywhere"),
     COMMUNICATIONS_EDITORS: _("Communications editors: the state alliance's sections"),
-    STEERING_COMMITTEE: _("Steering committee: may log in, changes nothing"),
+    STEERING_COMMITTEE: _("Steering committee: reads everything, changes nothing"),
 }

@@ -10,6 +10,8 @@ from wagtail_localize.views.submit_translations import SubmitPageTranslationView
 from .dashboard.panels import add_dashboard_panels
 from .founding import admin as founding_admin
 from .models import PartnerOrganisation, SupportRequest
+from .review import menu as review_menu
+from .review import urls as review_urls
 from .support.viewsets import SupportRequestPermissionPolicy, SupportRequestViewSet
 
 
@@ -48,6 +50,10 @@ hooks.register("construct_homepage_panels", add_dashboard_panels)
 hooks.register("register_admin_urls", founding_admin.admin_urls)
 hooks.register("register_page_header_buttons", founding_admin.page_header_buttons)
 hooks.register("register_page_listing_more_buttons", founding_admin.page_listing_more_buttons)
+
+# The read-only review for the steering committee (alliance_pages.review).
+hooks.register("register_admin_urls", review_urls.admin_urls)
+hooks.register("register_admin_menu_item", review_menu.review_menu_item)
 
 
 class SubmitPageTranslationInOwnSubtree(SubmitPageTranslationView):

@@ -239,6 +239,50 @@ def test_bad_input_is_refused_and_leaves_nothing_half_made(
     assert census() == before
 
 
+FIELD_REFUSALS = [
+    pytest.param({"parent": "gibt-es-nicht"}, "parent", id="unknown-parent"),
+    pytest.param({"region": "Atlantis"}, "region", id="unknown-region"),
+    pytest.param({"level": "state"}, "level", id="state-level"),
+    pytest.param(
+        {"name": "Lokale Allianz Dormagen", "level": "local", "parent": "lokale-allianz-koeln"},
+        "level",
+        id="local-under-local",
+    ),
+    pytest.param({"name": "Regionale Allianz Köln", "region": "Köln"}, "name", id="slug-taken"),
+    pytest.param({"slug": "regionale-allianz-koeln"}, "slug", id="given-slug-taken"),
+    pytest.param({"name": "Lokale Allianz Köln", "slug": "andere"}, "name", id="name-taken"),
+    pytest.param({"name": " "}, "name", id="no-name"),
+    pytest.param({"editors": ("keine-adresse",)}, "editors", id="bad-editor"),
+    pytest.param({"moderators": ("keine-adresse",)}, "moderators", id="bad-moderator"),
+    pytest.param({"hostname": "kein host"}, "hostname", id="bad-hostname"),
+    pytest.param({"hostname": "localhost"}, "hostname", id="hostname-taken"),
+    pytest.param({"founded_on": "gestern"}, "founded_on", id="bad-date"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "field"), FIELD_REFUSALS)
+def test_each_refusal_names_the_field_it_concerns(
+    regions, overrides, field, django_capture_on_commit_callbacks
+):
+    """So that the admin form can show it beside that field (test_founding_admin)."""
+    from alliance_pages.founding import FoundingError, FoundingRequest, found_sub_alliance
+
+    found_cologne(django_capture_on_commit_callbacks)
+    found("Lokale Allianz Köln", level="local", parent="regionale-allianz-koeln", region="Köln")
+    before = census()
+    request = {
+        "name": "Regionale Allianz Rheinland",
+        "level": "regional",
+        "parent": "allianz-pro-industrie-und-nachhaltigkeit",
+        "region": "regierungsbezirk-koeln",
+        **overrides,
+    }
+    with pytest.raises(FoundingError) as refusal:
+        found_sub_alliance(FoundingRequest(**request))
+    assert refusal.value.field == field
+    assert census() == before
+
+
 def test_a_failure_half_way_rolls_everything_back(regions, monkeypatch):
     from alliance_pages.founding import founding
 

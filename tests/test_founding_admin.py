@@ -1,7 +1,7 @@
 """Founding a sub-alliance from the admin: the form under the parent alliance.
 
 Success founds the whole sub-alliance and leads to its explorer page; a refusal of the
-founding code appears as a form error and leaves the database as it was; users
+founding code appears beside the field it concerns and leaves the database as it was; users
 without the "found sub-alliances" permission are refused by Wagtail's usual redirect
 with a message, and are not offered the menu item.
 """
@@ -163,24 +163,59 @@ def test_a_local_alliance_under_a_regional_one_from_its_english_page(
     assert local.level == AllianceLevel.LOCAL
 
 
+def field_errors_html(html: str, field: str) -> str:
+    """The error box rendered beside a field of the admin form."""
+    block = html.split(f'data-contentpath="{field}"', 1)[1]
+    return block.split("data-field-input", 1)[0]
+
+
+@pytest.fixture
+def neuss_under_duesseldorf(regions, duesseldorf):
+    return found_sub_alliance(
+        FoundingRequest(
+            name="Lokale Allianz Neuss",
+            level="local",
+            parent=duesseldorf.alliance,
+            region=regions["neuss"],
+        )
+    )
+
+
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
+        # Refusals of the founding code, each beside the field it concerns.
         pytest.param(
             {"hostname": "localhost"},
-            None,
-            "gehört bereits zu einer anderen Website",
+            "hostname",
+            "Der Hostname „localhost“ gehört bereits zu einer anderen Website.",
             id="hostname-taken",
         ),
         pytest.param(
-            {"hostname": "kein host"}, None, "ist kein gültiger Hostname", id="bad-hostname"
+            {"hostname": "kein host"},
+            "hostname",
+            "„kein host“ ist kein gültiger Hostname.",
+            id="bad-hostname",
         ),
         pytest.param(
             {"name": "Regionale Allianz Düsseldorf", "region": "cologne"},
-            None,
+            "name",
             "bereits durch „Regionale Allianz Düsseldorf“ belegt",
             id="slug-taken",
         ),
+        pytest.param(
+            {"name": "Lokale Allianz Neuss", "level": "local"},
+            "name",
+            "Eine Allianz namens „Lokale Allianz Neuss“ gibt es bereits an anderer Stelle.",
+            id="name-taken-elsewhere",
+        ),
+        pytest.param(
+            {"name": "Regionale Allianz Köln", "groups": True},
+            "name",
+            "Die Gruppen für „Regionale Allianz Köln“ gibt es bereits",
+            id="groups-left-over",
+        ),
+        # The form's own checks.
         pytest.param(
             {"editors": "redaktion@koeln.example, keine-adresse"},
             "editors",
@@ -192,18 +227,27 @@ def test_a_local_alliance_under_a_regional_one_from_its_english_page(
         pytest.param({"region": "999999"}, "region", "", id="unknown-region"),
     ],
 )
-def test_a_refusal_is_a_form_error_and_changes_nothing(
-    office_client, regions, state_alliance, duesseldorf, overrides, field, message
+def test_a_refusal_is_an_error_on_its_field_and_changes_nothing(
+    office_client,
+    regions,
+    state_alliance,
+    duesseldorf,
+    neuss_under_duesseldorf,
+    overrides,
+    field,
+    message,
 ):
     if overrides.get("region") == "cologne":
         overrides = {**overrides, "region": regions["cologne"].pk}
+    if overrides.pop("groups", False):
+        Group.objects.create(name="Regionale Allianz Köln: Editors")
     before = census()
     response = office_client.post(found_url(state_alliance), cologne_form(regions, **overrides))
     assert response.status_code == 200
     form = response.context["form"]
-    errors = form.non_field_errors() if field is None else form.errors[field]
-    assert errors, form.errors
-    assert message in " ".join(errors)
+    assert set(form.errors) == {field}, form.errors
+    assert message in " ".join(form.errors[field])
+    assert message in field_errors_html(response.text, field)
     assert census() == before
     assert not mail.outbox
 
@@ -261,7 +305,10 @@ def test_a_refusal_half_way_through_leaves_nothing_half_made(
     before = census()
     response = office_client.post(found_url(state_alliance), cologne_form(regions))
     assert response.status_code == 200
-    assert "redaktion@koeln.example" in " ".join(response.context["form"].non_field_errors())
+    errors = response.context["form"].errors
+    assert set(errors) == {"editors"}
+    assert "Der Benutzername redaktion@koeln.example" in " ".join(errors["editors"])
+    assert "redaktion@koeln.example" in field_errors_html(response.text, "editors")
     assert census() == before
     assert not AlliancePage.objects.filter(slug="regionale-allianz-koeln").exists()
     assert not mail.outbox

@@ -49,8 +49,9 @@ from ticker.models import TickerStoryPage
 
 SUBTREES = ("state", "duesseldorf", "dormagen", "koeln")
 
-# How a role holds a subtree: moderate (everything), edit (write, submit), or not at all.
-FULL, EDIT, NONE = "moderate", "edit", "-"
+# How a role holds a subtree: moderate (everything), edit (write, submit), read (the
+# review only), or not at all.
+FULL, EDIT, READ, NONE = "moderate", "edit", "read", "-"
 
 # fmt: off
 ACCESS = {
@@ -62,11 +63,13 @@ ACCESS = {
     "dormagen editor":        (NONE,  NONE,      EDIT,    NONE),
     "dormagen moderator":     (NONE,  NONE,      FULL,    NONE),
     "köln editor":            (NONE,  NONE,      NONE,    EDIT),
-    "steering committee":     (NONE,  NONE,      NONE,    NONE),
+    "steering committee":     (READ,  READ,      READ,    READ),
 }
 
 # The hold an action needs on the subtree (for moves and copies: on both ends).
 WRITE = {FULL, EDIT}
+# The review (alliance_pages.review): whoever holds the subtree at all may read it there.
+READING = {FULL, EDIT, READ}
 NEEDS = {
     "see in the explorer": WRITE,
     "open the add form": WRITE,
@@ -88,6 +91,11 @@ NEEDS = {
     "upload a document": WRITE,
     "choose an image": WRITE,
     "choose a document": WRITE,
+    "review: find in the listing": READING,
+    "review: read a draft": READING,
+    "review: history": READING,
+    "review: compare revisions": READING,
+    "review: preview": READING,
 }
 API_NEEDS = {
     "api: read a draft": {FULL, EDIT},
@@ -432,6 +440,48 @@ def admin_choose_document(client, world, role, subtree):
     return response.status_code == 200 and str(document.pk) in response.text
 
 
+# The review: judged by what the response shows, since reading changes nothing.
+DRAFT_TEASER = "Fassung 1 – Straßenbahn"
+
+
+def review_find(client, world, role, subtree):
+    page = story(world, subtree, live=False)
+    response = client.get(reverse("alliance_review:index"), {"q": page.title})
+    if response.status_code != 200:
+        return False
+    return page.pk in [listed.pk for listed in response.context["object_list"]]
+
+
+def review_read_draft(client, world, role, subtree):
+    page = story(world, subtree, live=False)
+    response = client.get(reverse("alliance_review:page", args=[page.pk]))
+    return response.status_code == 200 and DRAFT_TEASER in response.text
+
+
+def _revisions(page):
+    first, second = page.revisions.order_by("pk")
+    return first.pk, second.pk
+
+
+def review_history(client, world, role, subtree):
+    page = story(world, subtree, revisions=2)
+    compare = reverse("alliance_review:compare", args=[page.pk, *_revisions(page)])
+    response = client.get(reverse("alliance_review:history", args=[page.pk]))
+    return response.status_code == 200 and compare in response.text
+
+
+def review_compare(client, world, role, subtree):
+    page = story(world, subtree, revisions=2)
+    response = client.get(reverse("alliance_review:compare", args=[page.pk, *_revisions(page)]))
+    return response.status_code == 200 and "Fassung" in response.text
+
+
+def review_preview(client, world, role, subtree):
+    page = story(world, subtree, live=False)
+    response = client.get(reverse("alliance_review:preview", args=[page.pk]))
+    return response.status_code == 200 and DRAFT_TEASER in response.text
+
+
 ADMIN_ACTIONS = {
     "see in the explorer": admin_see,
     "open the add form": admin_add_form,
@@ -453,6 +503,11 @@ ADMIN_ACTIONS = {
     "upload a document": admin_upload_document,
     "choose an image": admin_choose_image,
     "choose a document": admin_choose_document,
+    "review: find in the listing": review_find,
+    "review: read a draft": review_read_draft,
+    "review: history": review_history,
+    "review: compare revisions": review_compare,
+    "review: preview": review_preview,
 }
 
 

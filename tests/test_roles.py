@@ -53,8 +53,12 @@ def test_communications_hold_the_state_sections_but_not_the_state_page(state_all
     assert {p.collection_id for p in media} == {ensure_state_collection().pk}
 
 
-def test_the_steering_committee_holds_no_page_or_collection(state_alliance):
+def test_the_steering_committee_reads_everything_and_holds_nothing_else(state_alliance):
+    """Only the read grant (the review), on the root, so on every subtree and language."""
     steering = ensure_roles()[STEERING_COMMITTEE]
-    assert not GroupPagePermission.objects.filter(group=steering).exists()
+    grants = GroupPagePermission.objects.filter(group=steering)
+    assert [(g.page_id, g.permission.codename) for g in grants] == [
+        (Page.get_first_root_node().pk, "view_page")
+    ]
     assert not GroupCollectionPermission.objects.filter(group=steering).exists()
     assert list(steering.permissions.values_list("codename", flat=True)) == ["access_admin"]

@@ -2,7 +2,8 @@
 
 The form checks only the shape of the input (a level the parent can hold, e-mail
 addresses); whether the founding can happen (a name or address taken, a host name in
-use) is the founding code's question, and its refusal comes back as a form error.
+use) is the founding code's question, and its refusal comes back as an error on the
+field it names.
 """
 
 import re

@@ -60,8 +60,8 @@ def found_sub_alliance(request: FoundingRequest, *, user=None) -> FoundingResult
         in_every_language(alliance),
         [groups.moderators, roles[COORDINATION_OFFICE]],
     )
-    invited = invite(checked.moderators, groups.moderators, checked.name)
-    invited += invite(checked.editors, groups.editors, checked.name)
+    invited = invite(checked.moderators, groups.moderators, checked.name, field="moderators")
+    invited += invite(checked.editors, groups.editors, checked.name, field="editors")
 
     site = None
     if checked.hostname:

@@ -32,7 +32,7 @@ def password_link(user) -> str:
     return _admin_url(reverse("wagtailadmin_password_reset_confirm", args=[uidb64, token]))
 
 
-def _person(address: str):
+def _person(address: str, field: str | None):
     user_model = get_user_model()
     user = user_model._default_manager.filter(email__iexact=address).order_by("pk").first()
     if user is not None:
@@ -41,7 +41,8 @@ def _person(address: str):
     if user_model._default_manager.filter(username=username).exists():
         raise FoundingError(
             _("The user name %(username)s is taken by an account with another e-mail address.")
-            % {"username": username}
+            % {"username": username},
+            field=field,
         )
     user = user_model(username=username, email=address, is_active=True)
     user.set_unusable_password()
@@ -65,11 +66,14 @@ def send_invitation(user, group: Group, alliance_name: str) -> None:
     send_mail(" ".join(subject.split()), body, None, [user.email])
 
 
-def invite(addresses, group: Group, alliance_name: str) -> list[str]:
-    """Add each person to ``group``; those newly added get an e-mail after the commit."""
+def invite(addresses, group: Group, alliance_name: str, *, field: str | None = None) -> list[str]:
+    """Add each person to ``group``; those newly added get an e-mail after the commit.
+
+    ``field``: where the addresses came from (``editors``, ``moderators``), named by a
+    refusal."""
     invited = []
     for address in addresses:
-        user = _person(address)
+        user = _person(address, field)
         if user.groups.filter(pk=group.pk).exists():
             continue
         user.groups.add(group)

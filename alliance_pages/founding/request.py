@@ -31,7 +31,17 @@ ENGLISH_PREFIXES = {
 
 
 class FoundingError(ValueError):
-    """The request cannot be fulfilled; the message says why, for a person to act on."""
+    """The request cannot be fulfilled; the message says why, for a person to act on.
+
+    ``field`` names the part of the request the refusal concerns (``name``, ``level``,
+    ``region``, ``parent``, ``editors``, ``moderators``, ``hostname``, ``founded_on``), so
+    that the admin form shows it beside that field; None when it concerns no one part.
+    The command shows the message alone.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -84,12 +94,14 @@ def _parent(slug) -> AlliancePage:
     if not parents:
         raise FoundingError(
             _("There is no alliance with the slug “%(slug)s” to found a sub-alliance under.")
-            % {"slug": slug}
+            % {"slug": slug},
+            field="parent",
         )
     if len(parents) > 1:
         raise FoundingError(
             _("Several alliances have the slug “%(slug)s”; rename one of them first.")
-            % {"slug": slug}
+            % {"slug": slug},
+            field="parent",
         )
     return parents[0]
 
@@ -104,17 +116,19 @@ def _region(name) -> RegionPage:
     if not regions:
         raise FoundingError(
             _("There is no region “%(region)s”: give the German slug or title of a region.")
-            % {"region": name}
+            % {"region": name},
+            field="region",
         )
     if len(regions) > 1:
         raise FoundingError(
             _("“%(region)s” names several regions; give the region's slug instead.")
-            % {"region": name}
+            % {"region": name},
+            field="region",
         )
     return regions[0]
 
 
-def _addresses(addresses, role: str) -> tuple[str, ...]:
+def _addresses(addresses, role: str, field: str) -> tuple[str, ...]:
     cleaned = []
     for address in addresses:
         address = address.strip()
@@ -123,7 +137,8 @@ def _addresses(addresses, role: str) -> tuple[str, ...]:
         except ValidationError as error:
             raise FoundingError(
                 _("“%(address)s” is not a valid e-mail address (%(role)s).")
-                % {"address": address, "role": role}
+                % {"address": address, "role": role},
+                field=field,
             ) from error
         if address.lower() not in {a.lower() for a in cleaned}:
             cleaned.append(address)
@@ -141,7 +156,8 @@ def _founding_date(value) -> datetime.date | None:
         return datetime.date.fromisoformat(str(value))
     except ValueError as error:
         raise FoundingError(
-            _("“%(value)s” is not a date: write it as YYYY-MM-DD.") % {"value": value}
+            _("“%(value)s” is not a date: write it as YYYY-MM-DD.") % {"value": value},
+            field="founded_on",
         ) from error
 
 
@@ -149,19 +165,22 @@ def check(request: FoundingRequest) -> CheckedRequest:
     """Resolve and check everything; raise FoundingError with the first problem found."""
     name = " ".join(request.name.split())
     if not name:
-        raise FoundingError(_("The new alliance needs a name."))
+        raise FoundingError(_("The new alliance needs a name."), field="name")
     if request.level not in SUB_ALLIANCE_LEVELS:
         raise FoundingError(
-            _("A sub-alliance is regional or local, not “%(level)s”.") % {"level": request.level}
+            _("A sub-alliance is regional or local, not “%(level)s”.") % {"level": request.level},
+            field="level",
         )
     parent = _parent(request.parent)
     level_error = AlliancePage(level=request.level).level_error_under(parent)
     if level_error:
-        raise FoundingError(level_error)
+        raise FoundingError(level_error, field="level")
     region = _region(request.region)
     slug = request.slug or german_slugify(name)
     if not slug:
-        raise FoundingError(_("No web address (slug) can be made from this name; give one."))
+        raise FoundingError(
+            _("No web address (slug) can be made from this name; give one."), field="name"
+        )
 
     existing = None
     standing = Page.objects.child_of(parent).filter(slug=slug).specific().first()
@@ -172,7 +191,9 @@ def check(request: FoundingRequest) -> CheckedRequest:
         ):
             raise FoundingError(
                 _("The address “%(slug)s” is already taken under “%(parent)s” by “%(title)s”.")
-                % {"slug": slug, "parent": parent.title, "title": standing.title}
+                % {"slug": slug, "parent": parent.title, "title": standing.title},
+                # Made from the name unless given (the admin form has no slug of its own).
+                field="slug" if request.slug else "name",
             )
         existing = standing
 
@@ -182,7 +203,8 @@ def check(request: FoundingRequest) -> CheckedRequest:
         namesake = namesake.exclude(pk=existing.pk)
     if namesake.exists():
         raise FoundingError(
-            _("An alliance called “%(name)s” exists already elsewhere.") % {"name": name}
+            _("An alliance called “%(name)s” exists already elsewhere.") % {"name": name},
+            field="name",
         )
     if (
         existing is None
@@ -195,20 +217,23 @@ def check(request: FoundingRequest) -> CheckedRequest:
                 "The groups for “%(name)s” exist already, without its alliance page; "
                 "rename or remove them first."
             )
-            % {"name": name}
+            % {"name": name},
+            field="name",
         )
 
     hostname = request.hostname.strip().lower()
     if hostname:
         if not HOSTNAME.fullmatch(hostname) or len(hostname) > 253:
             raise FoundingError(
-                _("“%(hostname)s” is not a valid host name.") % {"hostname": hostname}
+                _("“%(hostname)s” is not a valid host name.") % {"hostname": hostname},
+                field="hostname",
             )
         site = Site.objects.filter(hostname=hostname, port=80).first()
         if site is not None and (existing is None or site.root_page_id != existing.pk):
             raise FoundingError(
                 _("The host name “%(hostname)s” belongs to another site already.")
-                % {"hostname": hostname}
+                % {"hostname": hostname},
+                field="hostname",
             )
 
     return CheckedRequest(
@@ -219,8 +244,8 @@ def check(request: FoundingRequest) -> CheckedRequest:
         parent=parent,
         region=region,
         founded_on=_founding_date(request.founded_on),
-        editors=_addresses(request.editors, _("editors")),
-        moderators=_addresses(request.moderators, _("moderators")),
+        editors=_addresses(request.editors, _("editors"), "editors"),
+        moderators=_addresses(request.moderators, _("moderators"), "moderators"),
         hostname=hostname,
         existing=existing,
     )

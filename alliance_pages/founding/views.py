@@ -1,7 +1,8 @@
 """Founding a sub-alliance from the Wagtail admin, under its parent alliance.
 
 The same ``found_sub_alliance`` as the command and the demo: the view only turns the
-form into a FoundingRequest and a refusal (FoundingError) back into a form error.
+form into a FoundingRequest and a refusal (FoundingError) back into an error on the
+field it concerns.
 Because the founding runs in one transaction and checks everything first, a refused
 or failed founding leaves nothing half-made.
 """
@@ -90,7 +91,10 @@ class FoundSubAllianceView(WagtailAdminTemplateMixin, FormView):
         try:
             result = found_sub_alliance(form.founding_request(), user=self.request.user)
         except FoundingError as error:
-            form.add_error(None, str(error))
+            # Beside the field it concerns; a part the form does not ask for (the parent
+            # is the page the form was opened on) is the form's own error.
+            field = error.field if error.field in form.fields else None
+            form.add_error(field, str(error))
             return self.form_invalid(form)
         if result.founded:
             message = _("Founded “%(title)s”. Invited: %(invited)s.")

@@ -29,7 +29,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with a "Read" column in the group editor (alliance_pages.review).
+    "alliance_pages.review.users_app.WagtailUsersWithReadingConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
