@@ -63,3 +63,23 @@ def sub_alliances(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for page in duesseldorf.get_translations(inclusive=True):
             page.delete()
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Headless Chromium for the browser tests (``tests.browser``).
+
+    Playwright's sync API keeps an event loop running in this thread, which makes Django
+    refuse the test's own database calls as "async"; they are not (Django's documented
+    escape hatch for exactly this case). Under that loop Django keeps the test's
+    connection apart from pytest-django's, so it is closed here while the loop still
+    runs; left open, it stops a PostgreSQL run from dropping its test database.
+    """
+    from django.db import connections
+
+    from tests.browser import chromium
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with chromium() as launched:
+        yield launched
+        connections.close_all()

@@ -4,91 +4,26 @@ An editor of the local alliance Dormagen logs in, writes an Industrieticker stor
 submits it; a Dormagen moderator approves it and it goes live; the same editor opening
 a Düsseldorf story's edit URL is refused, and that story stays as it was.
 
-Playwright's own browser download does not work here, so the test launches the
-system's Chromium (``.ci/run`` installs the ``chromium`` package) and is skipped,
-saying so, where there is none. The live server needs committed data, so the test
-runs in a transactional database; ``serialized_rollback`` brings back what the
-migrations made (locales, root page, collections), and the alliances are founded here
-through the same founding code the admin, the command and the demo use.
+The browser, the login and the two alliances come from ``tests.browser``.
 """
 
-import os
-import shutil
-from pathlib import Path
-
 import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import WorkflowState
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PASSWORD = "Moderation-2010!"
-TIMEOUT_MS = 30_000
+from alliance_pages.skeleton import ticker_index
+from tests.browser import BROWSER_TEST, PASSWORD, found_duesseldorf_and_dormagen, log_in
+from tests.factories import TickerStoryPageFactory
+from ticker.models import TickerStoryPage
 
-playwright_api = pytest.importorskip(
-    "playwright.sync_api", reason="Playwright for Python is not installed (pip install -e .[test])"
-)
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).is_file() or shutil.which("chromium")),
-        reason=f"No Chromium at {CHROMIUM} (apt-get install chromium); browser tests skipped.",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
 def alliances():
     """Düsseldorf and Dormagen under it, founded with their groups and moderation, plus
     an editor and a moderator of Dormagen and a live Düsseldorf story."""
-    from django.contrib.auth import get_user_model
-
-    from alliance_pages.choices import AllianceLevel, RegionKind
-    from alliance_pages.founding import FoundingRequest, found_sub_alliance
-    from alliance_pages.skeleton import ensure_state_alliance, regions_index, ticker_index
-    from tests.factories import RegionPageFactory, TickerStoryPageFactory
-
-    state = ensure_state_alliance()
-    regions = regions_index()
-    district = RegionPageFactory(
-        parent=regions,
-        title="Regierungsbezirk Düsseldorf",
-        slug="regierungsbezirk-duesseldorf",
-        kind=RegionKind.ADMINISTRATIVE_DISTRICT,
-    )
-    neuss = RegionPageFactory(
-        parent=district,
-        title="Rhein-Kreis Neuss",
-        slug="rhein-kreis-neuss",
-        kind=RegionKind.DISTRICT,
-    )
-    duesseldorf = found_sub_alliance(
-        FoundingRequest(
-            name="Regionale Allianz Düsseldorf",
-            level=AllianceLevel.REGIONAL,
-            parent=state,
-            region=district,
-            slug="duesseldorf",
-            founded_on="2010-02-01",
-        )
-    )
-    dormagen = found_sub_alliance(
-        FoundingRequest(
-            name="Lokale Allianz Dormagen",
-            level=AllianceLevel.LOCAL,
-            parent=duesseldorf.alliance,
-            region=neuss,
-            slug="dormagen",
-            founded_on="2010-11-01",
-        )
-    )
+    duesseldorf, dormagen = found_duesseldorf_and_dormagen()
     users = get_user_model()
     editor = users.objects.create_user("redaktion-dormagen", "r@dormagen.example", PASSWORD)
     editor.groups.add(dormagen.editors)
@@ -106,35 +41,6 @@ def alliances():
     }
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API keeps an event loop running in this thread, which makes
-    # Django refuse the test's own database calls as "async"; they are not (Django's
-    # documented escape hatch for exactly this case).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium"),
-            args=CHROMIUM_ARGS,
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-def log_in(browser, base_url: str, username: str):
-    context = browser.new_context(base_url=base_url, locale="de-DE")
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    page.goto("/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url("**/admin/")
-    return page
-
-
 def open_action_menu(page):
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
 
@@ -142,11 +48,6 @@ def open_action_menu(page):
 def test_an_editor_submits_a_moderator_approves_and_others_stay_out(
     live_server, browser, alliances
 ):
-    from django.contrib.auth import get_user_model
-    from wagtail.models import WorkflowState
-
-    from ticker.models import TickerStoryPage
-
     ticker = alliances["dormagen_ticker"]
 
     # The editor writes a story and submits it for moderation.
