@@ -212,6 +212,29 @@ class Databases:
         shutil.copy(self.workdir / "template" / "alliance.sqlite3", run / "alliance.sqlite3")
         return self._env(label)
 
+    def copy_of(self, label: str, corpus: str) -> dict[str, str]:
+        """Like ``fresh``, but a copy of a corpus generated earlier (a PostgreSQL
+        database name, used as a template, or a SQLite file), migrated to this code."""
+        if self.url:
+            self._admin(
+                f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)',
+                f'CREATE DATABASE "{self.name}" TEMPLATE "{corpus}"',
+            )
+            env = self._env(self.name)
+        else:
+            run = self.workdir / label
+            shutil.rmtree(run, ignore_errors=True)
+            run.mkdir(parents=True)
+            shutil.copy(corpus, run / "alliance.sqlite3")
+            env = self._env(label)
+        subprocess.run(
+            [sys.executable, "site/manage.py", "migrate", "-v0"],
+            cwd=REPOSITORY,
+            env=env,
+            check=True,
+        )
+        return env
+
     def drop_template(self) -> None:
         if self.url:
             self._admin(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')

@@ -6,18 +6,26 @@
 
 Each size runs in its own process on a fresh database (a SQLite file in a temporary
 directory, or the PostgreSQL database DATABASE_URL names, dropped and recreated from
-a migrated template). The corpus is ``generate_stories --count N --seed S`` (German
-and English page per story). Then, in the same run:
+a migrated template), or on a copy of a corpus generated earlier (``--corpus
+10000=<database or file>``; generating 100,000 stories takes most of an hour). The
+corpus is ``generate_stories --count N --seed S`` (German and English page per
+story); on a copied corpus the same command runs again and must find nothing to add.
+Then, in the same run:
 
-* indexing: every story page handed to ``add_bulk`` in batches of 500, first by the
-  alliance backend (``search.backends.database``), later by stock Wagtail's
-  (``wagtail.search.backends.database``); reported in stories (two pages) per second,
-  with the rate of the first and the last batch to show whether it stays flat;
+* indexing: story pages handed to ``add_bulk`` in batches of 500, by the alliance
+  backend (``search.backends.database``) and by stock Wagtail's
+  (``wagtail.search.backends.database``), in stories (two pages) per second. Up to
+  ``--index-sample`` stories every page is indexed, with the rate of the first and
+  the last batch; above it, the first and the last ``--index-sample`` stories are
+  re-indexed into the full index, so the two rates show whether the cost per story
+  grows with the corpus;
 * search latency over a fixed list of queries drawn with the seed from the corpus
   vocabulary, half German, half English: ``search_stories`` (count, 20 ranked hits,
   snippets, facets: what ``/api/v3/stories/`` does) and the backend's ranked page of
   20 alone, against stock ``Page.objects.live().search(q)[:20]`` on stock-built index
-  entries. p50 and p95 in milliseconds.
+  entries. p50 and p95 in milliseconds. Stock needs its own index of every page;
+  above ``--stock-max`` stories it is not measured (stock SQLite indexing rescans the
+  whole index after every batch, hours at 100,000 stories).
 """
 
 import argparse
@@ -82,13 +90,13 @@ def benchmark_queries(seed: int) -> list[tuple[str, str]]:
     return queries
 
 
-def index_all(backend, pages_by_id: list[int]) -> dict:
+def index_pages(backend, page_ids: list[int]) -> list[float]:
+    """Stories per second of each batch of 500 pages handed to ``add_bulk``."""
     from ticker.models import TickerStoryPage
 
     rates = []
-    start = time.perf_counter()
-    for offset in range(0, len(pages_by_id), BATCH):
-        ids = pages_by_id[offset : offset + BATCH]
+    for offset in range(0, len(page_ids), BATCH):
+        ids = page_ids[offset : offset + BATCH]
         batch_start = time.perf_counter()
         pages = list(
             TickerStoryPage.objects.filter(pk__in=ids).prefetch_related(
@@ -98,16 +106,37 @@ def index_all(backend, pages_by_id: list[int]) -> dict:
         backend.add_bulk(TickerStoryPage, pages)
         rates.append(len(ids) / 2 / (time.perf_counter() - batch_start))
         if offset // BATCH % 20 == 0:
-            log(f"  indexed {offset + len(ids):,} of {len(pages_by_id):,} pages")
-    seconds = time.perf_counter() - start
+            log(f"  indexed {offset + len(ids):,} of {len(page_ids):,} pages")
+    return rates
+
+
+def index_all(backend, page_ids: list[int]) -> dict:
+    start = time.perf_counter()
+    rates = index_pages(backend, page_ids)
     return {
-        "stories_per_second": len(pages_by_id) / 2 / seconds,
+        "stories_per_second": len(page_ids) / 2 / (time.perf_counter() - start),
         "first_batch": rates[0],
         "last_batch": rates[-1],
+        "sampled": False,
     }
 
 
-def child(count: int, seed: int) -> dict:
+def index_sample(backend, page_ids: list[int], stories: int) -> dict:
+    """The first and the last ``stories`` stories re-indexed into the full index."""
+    rates = {}
+    for name, ids in (("first", page_ids[: 2 * stories]), ("last", page_ids[-2 * stories :])):
+        start = time.perf_counter()
+        index_pages(backend, ids)
+        rates[name] = len(ids) / 2 / (time.perf_counter() - start)
+    return {
+        "stories_per_second": (rates["first"] + rates["last"]) / 2,
+        "first_batch": rates["first"],
+        "last_batch": rates["last"],
+        "sampled": stories,
+    }
+
+
+def child(count: int, seed: int, index_sample_size: int, stock_max: int) -> dict:
     _setup_django()
     from django.db import connection
     from wagtail.models import Locale, Page
@@ -120,16 +149,31 @@ def child(count: int, seed: int) -> dict:
 
     log(f"{connection.vendor}: generating {count:,} stories (seed {seed})")
     started = time.perf_counter()
-    generate_stories(count, seed, progress_every=max(1000, count // 10), write=log)
-    log(f"  generated in {time.perf_counter() - started:.0f} s")
+    generated = generate_stories(count, seed, progress_every=max(1000, count // 10), write=log)
+    log(f"  generated {generated.created:,} in {time.perf_counter() - started:.0f} s")
+    if connection.vendor == "postgresql":
+        # What autovacuum does on a live server after a bulk load: without statistics
+        # the planner guesses, and every first read sets hint bits.
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
     page_ids = list(TickerStoryPage.objects.order_by("pk").values_list("pk", flat=True))
     queries = benchmark_queries(seed)
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    result = {"vendor": connection.vendor, "stories": count, "pages": len(page_ids)}
+    result = {
+        "vendor": connection.vendor,
+        "stories": count,
+        "pages": len(page_ids),
+        "generated_now": generated.created,
+    }
+
+    def indexing(backend) -> dict:
+        if count <= index_sample_size:
+            return index_all(backend, page_ids)
+        return index_sample(backend, page_ids, index_sample_size)
 
     ours = get_search_backend()
     log(f"alliance backend ({type(ours).__name__}): indexing")
-    result["alliance_indexing"] = index_all(ours, page_ids)
+    result["alliance_indexing"] = indexing(ours)
     api, ranked, hits = [], [], []
     for language, query in queries:
         stories = TickerStoryPage.objects.live().filter(locale=locales[language])
@@ -143,6 +187,9 @@ def child(count: int, seed: int) -> dict:
     result["alliance_ranked_page_ms"] = percentiles(ranked)
     result["hits_per_query"] = {"median": statistics.median(hits), "max": max(hits)}
     result["queries"] = [query for _language, query in queries]
+    if count > stock_max:
+        log(f"stock backend: not measured above {stock_max:,} stories (--stock-max)")
+        return result
 
     stock = StockBackend({})
     log(f"stock backend ({type(stock).__name__}): indexing")
@@ -158,8 +205,24 @@ def child(count: int, seed: int) -> dict:
 
 def row(result: dict) -> list[str]:
     def ms(key):
+        if key not in result:
+            return "not measured"
         figures = result[key]
         return f"{figures['p50']:.1f} / {figures['p95']:.1f}"
+
+    def rate(key):
+        if key not in result:
+            return "not measured"
+        figures = result[key]
+        shape = (
+            f"first / last {figures['sampled']:,} stories"
+            if figures["sampled"]
+            else "first / last batch"
+        )
+        return (
+            f"{figures['stories_per_second']:.0f} ({shape}: {figures['first_batch']:.0f} / "
+            f"{figures['last_batch']:.0f})"
+        )
 
     return [
         f"{result['vendor']}, {result['stories']:,} stories ({result['pages']:,} pages); "
@@ -168,28 +231,46 @@ def row(result: dict) -> list[str]:
         f"  search_stories p50/p95 ms:            {ms('alliance_search_stories_ms')}",
         f"  alliance ranked page of 20 p50/p95 ms: {ms('alliance_ranked_page_ms')}",
         f"  stock live().search()[:20] p50/p95 ms: {ms('stock_live_search_ms')}",
-        "  indexing stories/s (first / last batch): alliance "
-        f"{result['alliance_indexing']['stories_per_second']:.0f} "
-        f"({result['alliance_indexing']['first_batch']:.0f} / "
-        f"{result['alliance_indexing']['last_batch']:.0f}), stock "
-        f"{result['stock_indexing']['stories_per_second']:.0f} "
-        f"({result['stock_indexing']['first_batch']:.0f} / "
-        f"{result['stock_indexing']['last_batch']:.0f})",
+        f"  indexing stories/s, alliance: {rate('alliance_indexing')}",
+        f"  indexing stories/s, stock:    {rate('stock_indexing')}",
     ]
+
+
+def corpus_sources(pairs: list[str]) -> dict[int, str]:
+    sources = {}
+    for pair in pairs:
+        size, separator, source = pair.partition("=")
+        if not separator or not size.isdigit() or not source:
+            raise SystemExit(f"--corpus takes SIZE=DATABASE_OR_FILE, got {pair!r}")
+        sources[int(size)] = source
+    return sources
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--counts", type=int, nargs="+", default=[10000])
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--corpus",
+        nargs="*",
+        default=[],
+        metavar="SIZE=SOURCE",
+        help="Use a copy of this earlier corpus (PostgreSQL database or SQLite file).",
+    )
+    parser.add_argument("--index-sample", type=int, default=10000)
+    parser.add_argument("--stock-max", type=int, default=100000)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
-        print(json.dumps(child(arguments.counts[0], arguments.seed)))
+        figures = child(
+            arguments.counts[0], arguments.seed, arguments.index_sample, arguments.stock_max
+        )
+        print(json.dumps(figures))
         return
 
     import subprocess
 
+    sources = corpus_sources(arguments.corpus)
     with tempfile.TemporaryDirectory() as workdir:
         databases = Databases(os.environ.get("DATABASE_URL"), Path(workdir))
         log("migrating a template database")
@@ -197,7 +278,10 @@ def main() -> None:
         results = []
         try:
             for count in arguments.counts:
-                env = databases.fresh(f"search-{count}")
+                if count in sources:
+                    env = databases.copy_of(f"search-{count}", sources[count])
+                else:
+                    env = databases.fresh(f"search-{count}")
                 completed = subprocess.run(
                     [
                         sys.executable,
@@ -207,6 +291,10 @@ def main() -> None:
                         str(count),
                         "--seed",
                         str(arguments.seed),
+                        "--index-sample",
+                        str(arguments.index_sample),
+                        "--stock-max",
+                        str(arguments.stock_max),
                     ],
                     cwd=REPOSITORY,
                     env=env,

@@ -6,6 +6,9 @@
 * ``ZeroResultDailyHits``: how often a query found nothing, per day, beside Wagtail's
   ``QueryDailyHits`` (which counts every search), so editors see where readers come
   away empty-handed.
+* ``LexiconWord``: every word of the indexed text of the database backends, per
+  language, folded; a query word that matches nothing is corrected to the closest
+  of them (``search.lexicon``).
 """
 
 from django.db import models
@@ -70,3 +73,29 @@ class ZeroResultDailyHits(models.Model):
 
     def __str__(self):
         return f"{self.query} {self.date}: {self.hits}"
+
+
+class LexiconWord(models.Model):
+    """One word of the indexed text in one language (``search.lexicon``).
+
+    ``word`` is folded (``search.backends.words.fold``), the form typed words are
+    compared in; ``spelling`` is the word as the text writes it, in lower case, the
+    form a corrected query shows. On PostgreSQL a trigram index on ``word``
+    (migration 0003) finds the words that look like a mistyped one.
+    """
+
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    word = models.CharField(_("word"), max_length=64)
+    spelling = models.CharField(_("spelling"), max_length=64)
+
+    class Meta:
+        verbose_name = _("lexicon word")
+        verbose_name_plural = _("lexicon words")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "word"], name="alliance_search_one_word_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.language}: {self.spelling}"

@@ -27,7 +27,6 @@ from operator import or_
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
@@ -35,7 +34,8 @@ from wagtail.models import Locale, Page
 
 from alliance_pages.models import AlliancePage, CompanyPage, RegionPage
 from alliance_pages.text import german_sort_key
-from search.backends.words import prefix_of
+from search.backends.words import prefix_of, with_umlauts
+from search.expressions import IdList, Year
 from search.promotions import promoted_story_ids, regular_window, with_promoted
 from search.resilience import get_search_backend, run_search
 from ticker.models import TickerStoryPage, TickerStoryTag
@@ -173,6 +173,9 @@ class StoryResults:
     # database standing in for an unreachable Elasticsearch (search.resilience).
     search_backend: str = "database"
     degraded: bool = False
+    # What was searched for instead when the query's words matched nothing and the
+    # database backends corrected their typos (search.backends.typos); None otherwise.
+    corrected_query: str | None = None
 
 
 def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryResults:
@@ -209,7 +212,12 @@ def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryR
             regions=labels.refs(page.translation_key for page in story.regions.all()),
             tags=sorted((item.tag.name for item in story.tagged_items.all()), key=german_sort_key),
             alliance=_alliance_ref(story, alliances, labels),
-            snippet=highlight(filters.q, story.teaser, body_text(story.body), story.title)
+            snippet=highlight(
+                matches.corrected_query or filters.q,
+                story.teaser,
+                body_text(story.body),
+                story.title,
+            )
             if filters.q
             else None,
             promoted=story.pk in promoted,
@@ -223,6 +231,7 @@ def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryR
         facets=facets,
         search_backend=engine.kind,
         degraded=engine.degraded,
+        corrected_query=matches.corrected_query,
     )
 
 
@@ -358,6 +367,7 @@ class _Matches:
     count: int
     page_ids: list[int]
     every_id: QuerySet | list[int]
+    corrected_query: str | None = None
 
 
 def search_text(q: str) -> str:
@@ -386,6 +396,33 @@ def _match(stories, filters: StoryFilters) -> _Matches:
     backend = get_search_backend()
     words = search_text(filters.q)
     language = _language_argument(backend, filters.locale)
+    found = backend.search(words, stories, operator="and", order_by_relevance=False, **language)
+    if not callable(getattr(found, "get_queryset", None)):
+        return _match_in_engine(backend, words, stories, found, order, window, language)
+    # The database backends: every match's id, read once. The count and the facets use
+    # the list, so the full-text match runs once instead of once per facet query.
+    every = _every_match(found)
+    corrected = None
+    if not every and getattr(found, "correct_typos", lambda: False)():
+        # Nothing matched: the database backends correct unknown words (search.backends.typos).
+        corrected = words = found.corrected_query
+        every = _every_match(found)
+    if not every:
+        return _Matches(count=0, page_ids=[], every_id=[])
+    # Ranking and ordering look at the matches only, not at every story of the language.
+    matched = stories.filter(pk__in=IdList(every))
+    if order is StoryOrder.RELEVANCE:
+        ranked = backend.search(words, matched.only("pk"), operator="and", **language)
+        page_ids = [story.pk for story in ranked[window]]
+    else:
+        ordered = matched.order_by(*DATE_ORDERINGS[order])
+        page_ids = list(ordered.values_list("pk", flat=True)[window])
+    return _Matches(count=len(every), page_ids=page_ids, every_id=every, corrected_query=corrected)
+
+
+def _match_in_engine(backend, words, stories, found, order, window, language) -> _Matches:
+    """Elasticsearch counts, ranks and cuts the page itself; only the facets need
+    every match's id, which it hands over hit by hit."""
     if order is StoryOrder.RELEVANCE:
         ranked = backend.search(words, stories, operator="and", **language)
     else:
@@ -396,11 +433,10 @@ def _match(stories, filters: StoryFilters) -> _Matches:
             order_by_relevance=False,
             **language,
         )
-    every = backend.search(words, stories, operator="and", order_by_relevance=False, **language)
     return _Matches(
         count=ranked.count(),
         page_ids=[story.pk for story in ranked[window]],
-        every_id=_every_match(every),
+        every_id=_every_match(found),
     )
 
 
@@ -414,15 +450,15 @@ def _language_argument(backend, language_code: str) -> dict[str, str]:
     return {}
 
 
-def _every_match(results) -> QuerySet | list[int]:
-    """The ids of every match, for the facets.
+def _every_match(results) -> list[int]:
+    """The ids of every match, for the count and the facets.
 
-    Wagtail's database backends can hand over their query, so the ids stay inside SQL;
-    other engines (Elasticsearch) give a list.
+    Wagtail's database backends can hand over their query, so only ids are read;
+    other engines (Elasticsearch) give the hits.
     """
     get_queryset = getattr(results, "get_queryset", None)
     if callable(get_queryset):
-        return get_queryset().order_by().values("pk")
+        return list(get_queryset().order_by().values_list("pk", flat=True))
     return [story.pk for story in results]
 
 
@@ -541,9 +577,11 @@ class _RawFacets:
 
     @classmethod
     def collect(cls, every_id: QuerySet | list[int], scope: Scope) -> "_RawFacets":
+        if isinstance(every_id, list):
+            every_id = IdList(every_id)
         years = (
             TickerStoryPage.objects.filter(pk__in=every_id)
-            .annotate(year=ExtractYear("date"))
+            .annotate(year=Year("date"))
             .order_by()
             .values("year")
             .annotate(count=Count("pk"))
@@ -659,7 +697,10 @@ def _terms_pattern(query: str) -> re.Pattern | None:
     The search backends stem ("Innovationen" finds "Innovation") and fold ß ("Strasse"
     finds "Straße"), so the marks do too: one ending off each word, ss matching ß.
     """
-    stems = {prefix_of(word) or word for word in map(fold, re.findall(r"\w{2,}", query))}
+    words = re.findall(r"\w{2,}", query)
+    # "Muenster" finds "Münster" (search.backends.words.with_umlauts): mark it too.
+    spellings = [*words, *filter(None, map(with_umlauts, words))]
+    stems = {prefix_of(word) or word for word in map(fold, spellings)}
     if not stems:
         return None
     alternatives = [

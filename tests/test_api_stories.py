@@ -495,6 +495,12 @@ def test_snippet_escapes_html_and_ignores_case_and_umlauts():
         "Erdgas statt <mark>Koks</mark>"
     )
     assert highlight("Zebra", "Kein <Treffer>") == "Kein &lt;Treffer&gt;"
+    # Spelled-out umlauts find the umlaut (search.backends.words.with_umlauts), and are
+    # marked there; "ue" that is no umlaut still marks itself.
+    assert highlight("Muenster", "Batteriezellen aus Münster") == (
+        "Batteriezellen aus <mark>Münster</mark>"
+    )
+    assert highlight("blue", "A blue hydrogen plant") == "A <mark>blue</mark> hydrogen plant"
     assert fold("Düsseldorf Straße") == "dusseldorf straße"
 
 

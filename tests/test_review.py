@@ -212,6 +212,9 @@ def test_the_listing_shows_drafts_in_every_subtree_the_german_way(world):
     backwards = client_for(world, "lenkungskreis").get(INDEX, {"q": "e", "ordering": "-title"})
     assert [t for t in listed_titles(backwards) if t in STORY_TITLES] == titles[::-1]
     assert "Entwurf" in response.text  # the status column, in German
+    # The language column and filter say so in German; Wagtail's own label is "Locale".
+    assert "Sprache" in response.text
+    assert ">Locale<" not in response.text.replace(" ", "").replace("\n", "")
 
 
 STORY_TITLES = {

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
@@ -116,3 +117,62 @@ def test_german_spellings_and_inflections_find_the_story(stories, query):
 def test_autocomplete_folds_accents(stories):
     german = TickerStoryPage.objects.filter(locale=stories.de)
     assert found(stories.backend.autocomplete("dusseld", german)) == {stories.german.pk}
+
+
+def test_the_migration_enables_trigrams_for_the_lexicon(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone() is not None
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'alliance_search_lexicon_trigram'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition and "gin_trgm_ops" in definition
+
+
+def test_german_compound_parts_are_body_words_of_german_pages_only(stories):
+    def weighted(page, weight) -> str:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT ts_filter(title || body, %s) FROM wagtailsearch_indexentry "
+                "WHERE object_id = %s",
+                [[weight], str(page.pk)],
+            )
+            return cursor.fetchone()[0]
+
+    # "Kunststoffabfälle" in the teaser (weight B) adds kunststoff, stoff, abfall (D).
+    assert "'abfall'" in weighted(stories.german, "d")
+    assert "'abfall'" not in weighted(stories.german, "b")
+    assert "'kunststoffabfall'" in weighted(stories.german, "b")
+    assert "'abfall'" not in vector(stories.english)
+
+
+def test_a_german_query_asks_for_both_spellings_of_an_umlaut(stories):
+    def sql(language: str) -> str:
+        results = stories.backend.search(
+            "Duesseldorf", TickerStoryPage.objects.all(), language_code=language
+        )
+        return str(results.get_queryset().query)
+
+    assert "('Duesseldorf' | 'düsseldorf')" in sql("de")
+    # English words keep their "ue" ("blue", "queue"): no second spelling.
+    assert "düsseldorf" not in sql("en")
+
+
+def test_typo_candidates_come_from_the_trigram_index(stories):
+    with CaptureQueriesContext(connection) as queries:
+        results = stories.backend.search(
+            "Dusseldrof", TickerStoryPage.objects.all(), language_code="de"
+        )
+        assert found(results) == {stories.german.pk}
+    assert results.corrected_query == "Düsseldorf"
+    (lookup,) = [query["sql"] for query in queries if "alliance_search_lexiconword" in query["sql"]]
+    assert " % " in lookup and "similarity(" in lookup
+
+
+def test_a_typo_in_the_second_letter_is_corrected(stories):
+    # SQLite needs the first two letters; trigrams need only the first.
+    results = stories.backend.search(
+        "Dsuseldorf", TickerStoryPage.objects.all(), language_code="de"
+    )
+    assert found(results) == {stories.german.pk}

@@ -6,7 +6,9 @@ the stories a reader would want to see first, and counts as a hit when one of th
 among the first three results of ``search_stories`` in the query's language.
 
 The bars: PostgreSQL (German and English stemming, unaccent) must reach 90 %; SQLite
-(folding and prefix matching, no stemming) 85 %. Both figures are printed.
+(folding and prefix matching, no stemming) 85 %. Both figures are printed. Both split
+German compounds and correct typos; the queries ask for both, and for spelled-out
+umlauts.
 """
 
 import json
@@ -103,3 +105,28 @@ def test_the_phrase_outranks_scattered_words(relevance_corpus, db):
 def test_snippets_mark_the_words_found(relevance_corpus, db):
     results = search_stories(StoryFilters(locale="de", q="Kunststoffabfälle"), with_facets=False)
     assert "<mark>Kunststoffabfällen</mark>" in results.hits[0].snippet
+
+
+def test_a_corrected_query_is_reported_marked_and_faceted(relevance_corpus, db):
+    results = search_stories(StoryFilters(locale="de", q="Kunstoff Zucker"))
+    assert results.corrected_query == "Kunststoff Zucker"
+    assert [hit.page.archive_id for hit in results.hits] == ["rel-025"]
+    assert "<mark>Kunststoff</mark>" in results.hits[0].snippet
+    assert [(tag.value, tag.count) for tag in results.facets.tags] == [
+        ("Chemie", 1),
+        ("Kunststoff", 1),
+    ]
+
+
+def test_the_api_names_the_corrected_query(relevance_corpus, db, client):
+    corrected = client.get("/api/v3/stories/", {"q": "Kunstoff Zucker"}).json()
+    assert corrected["corrected_query"] == "Kunststoff Zucker"
+    assert corrected["count"] == 1
+    as_typed = client.get("/api/v3/stories/", {"q": "Kunststoff Zucker"}).json()
+    assert as_typed["corrected_query"] is None
+
+
+def test_a_query_that_finds_something_is_reported_as_typed(relevance_corpus, db):
+    results = search_stories(StoryFilters(locale="de", q="Kunststoff Zucker"), with_facets=False)
+    assert results.corrected_query is None
+    assert [hit.page.archive_id for hit in results.hits] == ["rel-025"]

@@ -124,7 +124,8 @@ def test_a_page_of_ranked_results_takes_one_full_text_query(stories):
         found = list(stories.backend.search("Stahl", stories.german)[:2])
     assert [page.pk for page in found] == [stories.steel.pk, stories.trader.pk]
     assert len(queries) == 2  # the ranked ids, then the pages
-    assert queries[0]["sql"].count(" MATCH ") == 2  # the match and the whole-word bonus
+    # The match, and the bonuses for whole words anywhere and in the title.
+    assert queries[0]["sql"].count(" MATCH ") == 3
 
 
 @only_on_sqlite
@@ -151,3 +152,28 @@ def test_the_match_stands_alone_in_the_innermost_subquery(stories):
     innermost = sql[sql.rindex("SELECT") :]
     assert " MATCH " in innermost
     assert "JOIN" not in innermost
+
+
+@only_on_sqlite
+def test_german_pages_hold_their_compound_parts_in_the_body(stories, state_alliance, locales):
+    _german, english_locale = locales
+    english = TickerStoryPageFactory(
+        parent=ticker_index(state_alliance).get_translation(english_locale),
+        title="Kunststoffabfälle exported",
+    )
+    stories.backend.add(english)
+    entry = IndexEntry.objects.get(object_id=str(stories.innovation.pk))
+    # "Chempark" and "Kunststoffabfällen": their parts, folded, in the body column.
+    assert entry.body.split() == ["park", "kunststoff", "stoff", "abfalle"]
+    assert IndexEntry.objects.get(object_id=str(english.pk)).body == ""
+
+
+@only_on_sqlite
+def test_typos_are_corrected_from_the_words_that_share_the_first_two_letters(stories):
+    corrected = stories.backend.search("Dusseldrof", stories.german)
+    assert [page.pk for page in corrected[:10]] == [stories.steel.pk]
+    assert corrected.corrected_query == "Düsseldorf"
+    # A typo in the first two letters is beyond the candidates SQLite looks at.
+    second_letter = stories.backend.search("Dsuseldorf", stories.german)
+    assert second_letter.count() == 0
+    assert second_letter.corrected_query is None

@@ -45,6 +45,9 @@ class ReviewFilterSet(WagtailFilterSet):
         super().__init__(*args, **kwargs)
         self.alliances = alliances
         self.filters["alliance"].extra["choices"] = alliances.choices(grants)
+        if "locale" in self.filters:
+            # Wagtail calls it "Locale", which its German catalogue leaves in English.
+            self.filters["locale"].label = _("Language")
 
     def filter_alliance(self, queryset, name, value):
         return queryset.filter(self.alliances.own_pages(int(value)))

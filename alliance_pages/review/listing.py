@@ -74,7 +74,7 @@ class ReviewIndexView(BaseListingView):
                 label=gettext("Alliance"),
                 accessor=lambda page: getattr(self.alliances.owner(page), "title", ""),
             ),
-            LocaleColumn(sort_key=None),
+            LocaleColumn(sort_key=None, label=_("Language")),
             LiveStatusTagColumn(sort_key=None),
             DateColumn(
                 "latest_revision_created_at",

@@ -10,18 +10,32 @@ What it does, beyond stock Wagtail:
   inflection ending and matches as a prefix: "Innovationen" finds "Innovation",
   "Kunststoffabfälle" finds "Kunststoffabfällen", "Wasserstoff" finds
   "Wasserstoffzug". A handful of German and English stop words are dropped.
+* German compounds: the body of a German page also holds the parts of its compounds
+  (``search.compounds``, the word list of the Elasticsearch decompounder), so
+  "Abfall" finds "Kunststoffabfälle" and "Recycling" "Batterierecycling".
 * The title and the boosted fields (teaser, tags, companies, regions) go to the
-  ``title`` column, the rest to ``body``; BM25 weighs the first four times the body.
-  Whole-word matches and the query as a phrase multiply the score.
+  ``title`` column, the rest (compound parts included) to ``body``; BM25 weighs the
+  first four times the body. Whole-word matches and the query as a phrase multiply
+  the score, whole words in the title more, so "Stahl" puts "Stahl aus Duisburg"
+  before "Stahlhandel" (whose part "stahl" is a body word).
+* Typos: a plain-text search that finds nothing is run again with its unknown words
+  corrected from the lexicon of indexed words (``search.lexicon``,
+  ``search.backends.typos``): candidates are the words of about the same length
+  that begin with the same two letters, the closest by edit distance wins. One
+  indexed query, only for searches that found nothing; ``corrected_query`` on the
+  results tells what was searched for.
 * Ranking takes one FTS5 query for the requested page of results, for search and
   autocomplete alike. Stock Wagtail scores every hit with a correlated subquery that
   re-runs the match, so its cost grows with the square of the hits.
 
 What it cannot do: real stemming (irregular forms such as "Häfen" for "Hafen", or
-English "ran"/"run", are not found), compound splitting ("Abfall" does not find
-"Kunststoffabfälle", though "Kunststoff" does), typo tolerance. Use PostgreSQL or
-Elasticsearch for those.
+English "ran"/"run", are not found), split compounds in the query or compounds of
+parts missing from the word list, correct a typo in the first two letters of a word
+("Ubwelt"), or tolerate a typo in a query that finds something anyway. Use
+PostgreSQL or Elasticsearch for more.
 """
+
+from functools import cached_property
 
 from django.db import transaction
 from django.db.models import Case, Expression, FloatField, IntegerField, TextField, Value, When
@@ -41,15 +55,21 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
 
+from .. import lexicon
+from ..compounds import compound_parts_of_text
 from .fts5 import match_string, search_words
-from .languages import ReaderLanguageSearch
+from .languages import LocaleCodes, ReaderLanguageSearch, language_of
+from .typos import CorrectingResults, CorrectsTypos
 from .words import fold, query_words
 
 # bm25 column weights, in the FTS table's column order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)
 WHOLE_WORD_FACTOR = 0.5
+TITLE_WHOLE_WORD_FACTOR = 0.5
 PHRASE_FACTOR = 1.0
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
+# Pages in this language get their compounds split.
+COMPOUND_LANGUAGE = "de"
 
 _fts5_ready = False
 
@@ -63,7 +83,15 @@ def fts5_ready() -> bool:
 
 
 class FoldedIndexer(ObjectIndexer):
-    """Title and boosted fields in ``title``, the rest in ``body``, all folded."""
+    """Title and boosted fields in ``title``, the rest in ``body``, all folded.
+
+    The body of a German page also holds the parts of its compounds
+    (``search.compounds``).
+    """
+
+    def __init__(self, obj, backend, codes: LocaleCodes):
+        super().__init__(obj, backend)
+        self.language = language_of(obj, codes)
 
     def _texts(self, wanted) -> str:
         texts = []
@@ -71,15 +99,27 @@ class FoldedIndexer(ObjectIndexer):
             for current, value in self.prepare_field(self.obj, field):
                 if isinstance(current, SearchField) and wanted(current):
                     texts.append(value)
-        return fold(" ".join(texts))
+        return " ".join(texts)
+
+    @cached_property
+    def title_text(self) -> str:
+        """Title and boosted fields as written: for the lexicon, and folded for the index."""
+        return self._texts(lambda field: field.field_name == "title" or (field.boost or 1) > 1)
+
+    @cached_property
+    def body_text(self) -> str:
+        return self._texts(lambda field: field.field_name != "title" and (field.boost or 1) <= 1)
 
     @property
     def title(self):
-        return self._texts(lambda field: field.field_name == "title" or (field.boost or 1) > 1)
+        return fold(self.title_text)
 
     @property
     def body(self):
-        return self._texts(lambda field: field.field_name != "title" and (field.boost or 1) <= 1)
+        if self.language != COMPOUND_LANGUAGE:
+            return fold(self.body_text)
+        parts = compound_parts_of_text(f"{self.title_text} {self.body_text}")
+        return fold(" ".join([self.body_text, *parts]))
 
     @property
     def autocomplete(self):
@@ -96,10 +136,13 @@ class FoldedSQLiteIndex(SQLiteIndex):
         """
         if not model.get_search_fields():
             return
-        rows = {}
+        codes = LocaleCodes()
+        rows, texts = {}, []
         for obj in objs:
-            indexer = FoldedIndexer(obj, self.backend)
+            indexer = FoldedIndexer(obj, self.backend, codes)
             rows[indexer.id] = (indexer.title, indexer.autocomplete, indexer.body)
+            if getattr(obj, "live", True):
+                texts.append((indexer.language or "", f"{indexer.title_text} {indexer.body_text}"))
         if not rows:
             return
         content_type_pk = get_content_type_pk(model)
@@ -118,6 +161,17 @@ class FoldedSQLiteIndex(SQLiteIndex):
                 )
                 for object_id, (title, autocomplete, body) in rows.items()
             )
+            lexicon.record_words(texts, using=alias)
+
+    def delete_stale_entries(self):
+        """``update_index`` begins here: the lexicon is emptied, and filled again from
+        every object it indexes, so words of deleted pages go."""
+        super().delete_stale_entries()
+        lexicon.forget_words(self.write_connection.alias)
+
+    def reset(self):
+        super().reset()
+        lexicon.forget_words(self.write_connection.alias)
 
     def _refresh_title_norms(self, full=False):
         """Nothing to do: BM25 column weights rank here, not ``title_norm``.
@@ -224,12 +278,12 @@ class RankedInOneQueryMixin:
             and bool(search_words(self.query.query_string))
         )
 
-    def fts_query(self, *, prefixes: bool = True) -> str:
+    def fts_query(self, *, prefixes: bool = True, title: bool = False) -> str:
         return match_string(
             search_words(self.query.query_string),
             self.query.operator,
             prefixes=prefixes,
-            columns=self.COLUMNS,
+            columns=("title",) if title else self.COLUMNS,
             last_word_prefix=self.LAST_WORD_PREFIX,
         )
 
@@ -309,13 +363,16 @@ class RankedInOneQueryMixin:
         whole = self.fts_query(prefixes=False)
         if whole != self.fts_query():
             bonuses.append((WHOLE_WORD_FACTOR, whole))
+            # Compound parts are whole words of the body: "Stahlhandel" holds "stahl".
+            # The title's own whole words count more.
+            bonuses.append((TITLE_WHOLE_WORD_FACTOR, self.fts_query(prefixes=False, title=True)))
         if len(words) > 1:
             bonuses.append((PHRASE_FACTOR, '{title body} : "' + " ".join(words) + '"'))
         return bonuses
 
 
 class FoldedSearchQueryCompiler(
-    RankedInOneQueryMixin, FoldingQueryMixin, SQLiteSearchQueryCompiler
+    CorrectsTypos, RankedInOneQueryMixin, FoldingQueryMixin, SQLiteSearchQueryCompiler
 ):
     pass
 
@@ -336,6 +393,10 @@ class FoldedSearchResults(SQLiteSearchResults):
         return super()._do_count()
 
 
+class CorrectingFoldedSearchResults(CorrectingResults, FoldedSearchResults):
+    pass
+
+
 class AllianceSQLiteSearchBackend(ReaderLanguageSearch, SQLiteSearchBackend):
     """Wagtail's SQLite FTS5 backend, folded and ranked in one query; see the module."""
 
@@ -344,7 +405,7 @@ class AllianceSQLiteSearchBackend(ReaderLanguageSearch, SQLiteSearchBackend):
     query_compiler_class = FoldedSearchQueryCompiler
     autocomplete_query_compiler_class = FoldedAutocompleteQueryCompiler
     index_class = FoldedSQLiteIndex
-    results_class = FoldedSearchResults
+    results_class = CorrectingFoldedSearchResults
 
 
 SearchBackend = AllianceSQLiteSearchBackend

@@ -1,4 +1,5 @@
-"""Words of a query, and the German folding the SQLite index is written in."""
+"""Words of a query, the German folding the SQLite index is written in, and the
+umlauts German readers spell out on keyboards without them."""
 
 import re
 import unicodedata
@@ -14,6 +15,10 @@ INFLECTION_ENDINGS = ("ies", "ern", "en", "er", "es", "e", "n", "s", "y")
 # "Strasse". Applied alike to indexed text and queries, so English words that happen
 # to contain "ae", "oe" or "ue" ("blue" -> "blu") still match themselves.
 _SPELLED_UMLAUTS = re.compile(r"ae|oe|ue")
+# Where German writes "ue" for "ü": not after a vowel or q ("neue", "Steuer", "Quelle"),
+# the rule of Lucene's German normalisation (``elasticsearch_analysis.german_normalize``).
+_UMLAUT_SPELLED_OUT = re.compile(r"ae|oe|(?<![aeiouyäöüq])ue")
+_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
 _LIGATURES = str.maketrans({"ß": "ss", "ẞ": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l"})
 
 
@@ -47,3 +52,16 @@ def prefix_of(word: str) -> str | None:
         if word.endswith(ending) and len(word) - len(ending) >= MIN_PREFIX_LENGTH:
             return word[: -len(ending)]
     return word
+
+
+def with_umlauts(word: str) -> str | None:
+    """The lower-case word with spelled-out umlauts written as umlauts; None if it has none.
+
+    "Muenster" -> "münster", "Koeln" -> "köln". For German queries on PostgreSQL, where
+    ``unaccent`` folds "ü" to "u" but leaves "ue" alone: the query asks for either
+    spelling, so a word that really is spelled with "ue" ("Quelle", or an English word
+    in a German query) still finds itself.
+    """
+    lower = word.lower()
+    spelled = _UMLAUT_SPELLED_OUT.sub(lambda match: _UMLAUTS[match.group()], lower)
+    return spelled if spelled != lower else None

@@ -96,6 +96,12 @@ class StoryListSchema(Schema):
         description="True when Elasticsearch was unreachable and the database search "
         "answered instead (no typo tolerance; ranking may differ).",
     )
+    corrected_query: str | None = Field(
+        None,
+        description="When the words of q matched nothing, the words searched for instead "
+        "(typos corrected from the words of published pages); null otherwise. "
+        "Elasticsearch tolerates typos within the search and leaves it null.",
+    )
     results: list[StorySchema]
     facets: StoryFacetsSchema = Field(
         ..., description="At most 50 values each, most frequent first (years: newest first)."
@@ -170,6 +176,7 @@ def story_list(results: StoryResults, request: HttpRequest) -> dict:
         "count": results.count,
         "search_backend": results.search_backend,
         "degraded": results.degraded,
+        "corrected_query": results.corrected_query,
         "results": [story(hit, request) for hit in results.hits],
         "facets": facets(results.facets) if results.facets else None,
     }
