@@ -38,7 +38,7 @@ from functools import cached_property, reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Case, CharField, F, FloatField, IntegerField, Value, When
+from django.db.models import CharField, F
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
@@ -67,6 +67,7 @@ from .languages import (
     language_of,
     queryset_language,
 )
+from .ranked_pages import in_rank_order
 from .typos import CorrectingResults, CorrectsTypos
 from .words import query_words, with_umlauts
 
@@ -316,25 +317,7 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
             .order_by("-_score_", "-object_id")
             .values_list("object_id", "_score_")[start:stop]
         )
-        if not ranked:
-            return self.queryset.none()
-        to_pk = model._meta.pk.to_python
-        page = [(to_pk(object_id), score) for object_id, score in ranked]
-        position = Case(
-            *(When(pk=pk, then=Value(n)) for n, (pk, _score) in enumerate(page)),
-            output_field=IntegerField(),
-        )
-        found = self.queryset.filter(pk__in=[pk for pk, _score in page]).order_by(position)
-        if score_field is not None:
-            found = found.annotate(
-                **{
-                    score_field: Case(
-                        *(When(pk=pk, then=Value(score)) for pk, score in page),
-                        output_field=FloatField(),
-                    )
-                }
-            )
-        return found
+        return in_rank_order(self.queryset, ranked, score_field)
 
     def matching_object_ids(self, matched):
         """Ids of the matching objects, found in the index table alone.

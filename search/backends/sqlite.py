@@ -38,7 +38,7 @@ PostgreSQL or Elasticsearch for more.
 from functools import cached_property
 
 from django.db import transaction
-from django.db.models import Case, Expression, FloatField, IntegerField, TextField, Value, When
+from django.db.models import Expression, FloatField, TextField
 from django.db.models.functions import Cast
 from django.db.models.lookups import Lookup
 from modelsearch.backends.database.sqlite import utils as sqlite_utils
@@ -59,6 +59,7 @@ from .. import lexicon
 from ..compounds import compound_parts_of_text
 from .fts5 import match_string, search_words
 from .languages import LocaleCodes, ReaderLanguageSearch, language_of
+from .ranked_pages import in_rank_order
 from .typos import CorrectingResults, CorrectsTypos
 from .words import fold, query_words
 
@@ -335,25 +336,7 @@ class RankedInOneQueryMixin:
             .order_by("score", "-index_entry_id")
             .values_list("index_entry__object_id", "score")[start:stop]
         )
-        if not ranked:
-            return self.queryset.none()
-        to_pk = self.queryset.model._meta.pk.to_python
-        page = [(to_pk(object_id), score) for object_id, score in ranked]
-        position = Case(
-            *(When(pk=pk, then=Value(n)) for n, (pk, _score) in enumerate(page)),
-            output_field=IntegerField(),
-        )
-        queryset = self.queryset.filter(pk__in=[pk for pk, _score in page]).order_by(position)
-        if score_field is not None:
-            queryset = queryset.annotate(
-                **{
-                    score_field: Case(
-                        *(When(pk=pk, then=Value(score)) for pk, score in page),
-                        output_field=FloatField(),
-                    )
-                }
-            )
-        return queryset
+        return in_rank_order(self.queryset, ranked, score_field)
 
     def bonuses(self) -> list[tuple[float, str]]:
         if self.LAST_WORD_PREFIX:
