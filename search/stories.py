@@ -634,13 +634,20 @@ def regions_of(story_ids: QuerySet | list[int], scope: Scope) -> tuple[list, lis
     Both as (translation key, path). A region filter includes the regions below, so a
     region above a named one leads to results as well.
     """
+    # Two queries rather than one with a subquery: across the subquery PostgreSQL's
+    # planner expects to stop a merge join over every page early, and at 10,000
+    # stories walked 5 million row pairs (380 ms) to find a handful of regions.
+    keys = set(
+        STORY_REGIONS.objects.filter(tickerstorypage_id__in=story_ids).values_list(
+            "regionpage__translation_key", flat=True
+        )
+    )
+    if not keys:
+        return [], []
     named = list(
-        RegionPage.objects.filter(
-            locale=scope.source,
-            translation_key__in=STORY_REGIONS.objects.filter(
-                tickerstorypage_id__in=story_ids
-            ).values("regionpage__translation_key"),
-        ).values_list("translation_key", "path")
+        RegionPage.objects.filter(locale=scope.source, translation_key__in=keys).values_list(
+            "translation_key", "path"
+        )
     )
     if not named:
         return [], []
