@@ -68,7 +68,7 @@ from .languages import (
     queryset_language,
 )
 from .ranked_pages import in_rank_order
-from .typos import CorrectingResults, CorrectsTypos
+from .typos import CorrectingResults, CorrectsTypos, KeepsLexicon
 from .words import query_words, with_umlauts
 
 # Words this short match whole only: "Tag" must not find "Tagung" and "Tagebau".
@@ -124,7 +124,7 @@ class LanguageIndexer(ObjectIndexer):
         return BOOSTED_WEIGHT if (field.boost or 1) > 1 else BODY_WEIGHT
 
 
-class LanguagePostgresIndex(PostgresIndex):
+class LanguagePostgresIndex(KeepsLexicon, PostgresIndex):
     indexer_class = LanguageIndexer
 
     def add_items(self, model, objs):
@@ -173,16 +173,6 @@ class LanguagePostgresIndex(PostgresIndex):
             ),
             using=self.write_connection.alias,
         )
-
-    def delete_stale_entries(self):
-        """``update_index`` begins here: the lexicon is emptied, and filled again from
-        every object it indexes, so words of deleted pages go."""
-        super().delete_stale_entries()
-        lexicon.forget_words(self.write_connection.alias)
-
-    def reset(self):
-        super().reset()
-        lexicon.forget_words(self.write_connection.alias)
 
     def _refresh_title_norms(self, full=False):
         """Nothing to do: the ranking here weighs fields by role, not by ``title_norm``.

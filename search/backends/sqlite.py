@@ -60,7 +60,7 @@ from ..compounds import compound_parts_of_text
 from .fts5 import match_string, search_words
 from .languages import LocaleCodes, ReaderLanguageSearch, language_of
 from .ranked_pages import in_rank_order
-from .typos import CorrectingResults, CorrectsTypos
+from .typos import CorrectingResults, CorrectsTypos, KeepsLexicon
 from .words import fold, query_words
 
 # bm25 column weights, in the FTS table's column order: autocomplete, body, title.
@@ -127,7 +127,7 @@ class FoldedIndexer(ObjectIndexer):
         return fold(super().autocomplete)
 
 
-class FoldedSQLiteIndex(SQLiteIndex):
+class FoldedSQLiteIndex(KeepsLexicon, SQLiteIndex):
     def add_items(self, model, objs):
         """Stock ``add_items`` with the folding indexer, in one transaction.
 
@@ -163,16 +163,6 @@ class FoldedSQLiteIndex(SQLiteIndex):
                 for object_id, (title, autocomplete, body) in rows.items()
             )
             lexicon.record_words(texts, using=alias)
-
-    def delete_stale_entries(self):
-        """``update_index`` begins here: the lexicon is emptied, and filled again from
-        every object it indexes, so words of deleted pages go."""
-        super().delete_stale_entries()
-        lexicon.forget_words(self.write_connection.alias)
-
-    def reset(self):
-        super().reset()
-        lexicon.forget_words(self.write_connection.alias)
 
     def _refresh_title_norms(self, full=False):
         """Nothing to do: BM25 column weights rank here, not ``title_norm``.

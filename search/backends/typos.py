@@ -93,3 +93,21 @@ class CorrectingResults:
             if not results:
                 self.query_compiler.keep_typed_query()
         return results
+
+
+class KeepsLexicon:
+    """Index mixin: the lexicon follows full rebuilds of the index.
+
+    Words are added as objects are indexed; ``update_index`` begins with
+    ``delete_stale_entries`` (and a reset with ``reset``), where the lexicon is
+    emptied and then filled again from every object indexed, so words of deleted
+    pages go.
+    """
+
+    def delete_stale_entries(self):
+        super().delete_stale_entries()
+        lexicon.forget_words(self.write_connection.alias)
+
+    def reset(self):
+        super().reset()
+        lexicon.forget_words(self.write_connection.alias)
