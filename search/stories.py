@@ -19,6 +19,7 @@ import datetime
 import html
 import re
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -26,7 +27,7 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
@@ -401,23 +402,40 @@ def _match(stories, filters: StoryFilters) -> _Matches:
         return _match_in_engine(backend, words, stories, found, order, window, language)
     # The database backends: every match's id, read once. The count and the facets use
     # the list, so the full-text match runs once instead of once per facet query.
-    every = _every_match(found)
+    relevance = order is StoryOrder.RELEVANCE
+    every, in_rank_order = _every_match_read(found, relevance)
     corrected = None
     if not every and getattr(found, "correct_typos", lambda: False)():
         # Nothing matched: the database backends correct unknown words (search.backends.typos).
         corrected = words = found.corrected_query
-        every = _every_match(found)
+        every, in_rank_order = _every_match_read(found, relevance)
     if not every:
         return _Matches(count=0, page_ids=[], every_id=[])
-    # Ranking and ordering look at the matches only, not at every story of the language.
-    matched = stories.filter(pk__in=IdList(every))
-    if order is StoryOrder.RELEVANCE:
-        ranked = backend.search(words, matched.only("pk"), operator="and", **language)
+    if in_rank_order:
+        page_ids = every[window]
+    elif relevance:
+        # Ranking looks at the matches only, not at every story of the language.
+        matched = stories.filter(pk__in=IdList(every)).only("pk")
+        ranked = backend.search(words, matched, operator="and", **language)
         page_ids = [story.pk for story in ranked[window]]
     else:
-        ordered = matched.order_by(*DATE_ORDERINGS[order])
+        ordered = stories.filter(pk__in=IdList(every)).order_by(*DATE_ORDERINGS[order])
         page_ids = list(ordered.values_list("pk", flat=True)[window])
     return _Matches(count=len(every), page_ids=page_ids, every_id=every, corrected_query=corrected)
+
+
+def _every_match_read(found, relevance: bool) -> tuple[list[int], bool]:
+    """Every match's id, and whether they come best first.
+
+    PostgreSQL ranks the matches in the query that reads them
+    (``every_match_ranked``), which costs less than a second query for the page.
+    """
+    ranked = getattr(found, "every_match_ranked", None)
+    if relevance and ranked is not None:
+        every = ranked()
+        if every is not None:
+            return every, True
+    return _every_match(found), False
 
 
 def _match_in_engine(backend, words, stories, found, order, window, language) -> _Matches:
@@ -637,54 +655,71 @@ def regions_of(story_ids: QuerySet | list[int], scope: Scope) -> tuple[list, lis
     # Two queries rather than one with a subquery: across the subquery PostgreSQL's
     # planner expects to stop a merge join over every page early, and at 10,000
     # stories walked 5 million row pairs (380 ms) to find a handful of regions.
-    keys = set(
+    region_ids = set(
         STORY_REGIONS.objects.filter(tickerstorypage_id__in=story_ids).values_list(
-            "regionpage__translation_key", flat=True
+            "regionpage_id", flat=True
         )
     )
-    if not keys:
-        return [], []
-    named = list(
-        RegionPage.objects.filter(locale=scope.source, translation_key__in=keys).values_list(
-            "translation_key", "path"
-        )
+    named = _german_regions(region_ids, scope)
+    return sorted(set(named.values())), _with_regions_above(named.values(), scope)
+
+
+def _german_regions(region_ids: set[int], scope: Scope) -> dict[int, tuple[Any, str]]:
+    """(translation key, German path) of each region page, whatever its language.
+
+    A translated story's regions may be translated pages; facets and filters speak of
+    the German ones.
+    """
+    if not region_ids:
+        return {}
+    german_path = RegionPage.objects.filter(
+        locale=scope.source, translation_key=OuterRef("translation_key")
+    ).values("path")[:1]
+    rows = (
+        Page.objects.filter(pk__in=region_ids)
+        .annotate(german_path=Subquery(german_path))
+        .values_list("pk", "translation_key", "german_path")
     )
-    if not named:
-        return [], []
+    return {pk: (key, path) for pk, key, path in rows if path is not None}
+
+
+def _with_regions_above(named: Iterable[tuple[Any, str]], scope: Scope) -> list:
     step = Page.steplen
     prefixes = {path[:end] for _key, path in named for end in range(step, len(path) + 1, step)}
-    with_above = list(
+    if not prefixes:
+        return []
+    return list(
         RegionPage.objects.filter(locale=scope.source, path__in=prefixes).values_list(
             "translation_key", "path"
         )
     )
-    return named, with_above
 
 
 def _region_counts(every_id: QuerySet | list[int], scope: Scope) -> dict[Any, int]:
     """Stories per region, counting a story for each region above its own as well.
 
-    So a facet's count is what filtering by that region would find. Three queries:
-    the German regions the stories name, all regions above them, and the counts.
+    So a facet's count is what filtering by that region would find. The matches'
+    (story, region) pairs are read once and counted here: stories that name the same
+    regions count together, so the counting grows with the combinations of regions,
+    not with the matches. Three queries: the pairs, the German regions they name, and
+    every region above those.
     """
-    named, candidates = regions_of(every_id, scope)
-    if not named:
-        return {}
-    counts = STORY_REGIONS.objects.filter(tickerstorypage_id__in=every_id).aggregate(
-        **{
-            f"region_{position}": Count(
-                "tickerstorypage_id",
-                distinct=True,
-                filter=Q(
-                    regionpage__translation_key__in=[
-                        key for key, path in named if path.startswith(candidate_path)
-                    ]
-                ),
-            )
-            for position, (_key, candidate_path) in enumerate(candidates)
-        }
+    regions_by_story: dict[int, set[int]] = defaultdict(set)
+    pairs = STORY_REGIONS.objects.filter(tickerstorypage_id__in=every_id).values_list(
+        "tickerstorypage_id", "regionpage_id"
     )
-    return {key: counts[f"region_{position}"] for position, (key, _path) in enumerate(candidates)}
+    for story_id, region_id in pairs:
+        regions_by_story[story_id].add(region_id)
+    stories_naming = Counter(frozenset(ids) for ids in regions_by_story.values())
+    named = _german_regions(set().union(*stories_naming), scope)
+    candidates = _with_regions_above(named.values(), scope)
+    counts: Counter = Counter()
+    for region_ids, stories in stories_naming.items():
+        paths = [named[pk][1] for pk in region_ids if pk in named]
+        for key, path in candidates:
+            if any(own.startswith(path) for own in paths):
+                counts[key] += stories
+    return dict(counts)
 
 
 # --- Snippets ----------------------------------------------------------------------

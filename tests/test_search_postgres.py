@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from modelsearch.query import Phrase
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
@@ -176,3 +177,44 @@ def test_a_typo_in_the_second_letter_is_corrected(stories):
         "Dsuseldorf", TickerStoryPage.objects.all(), language_code="de"
     )
     assert found(results) == {stories.german.pk}
+
+
+def test_every_match_is_read_in_one_query_ranked_like_a_page_of_hits(stories, state_alliance):
+    ticker = ticker_index(state_alliance)
+    in_title = TickerStoryPageFactory(parent=ticker, title="Wasserstoff aus Duisburg")
+    in_teaser = TickerStoryPageFactory(
+        parent=ticker, title="Ein Zug fährt", teaser="Mit Wasserstoff durch das Ruhrgebiet."
+    )
+    in_both = TickerStoryPageFactory(
+        parent=ticker, title="Wasserstoff im Hafen", teaser="Wasserstoff für Schiffe."
+    )
+    stories.backend.add_bulk(TickerStoryPage, [in_title, in_teaser, in_both])
+    candidates = TickerStoryPage.objects.live().filter(locale=stories.de)
+
+    page = stories.backend.search("Wasserstoff", candidates, language_code="de")[:10]
+    results = stories.backend.search(
+        "Wasserstoff", candidates, language_code="de", order_by_relevance=False
+    )
+    with CaptureQueriesContext(connection) as queries:
+        every = results.every_match_ranked()
+
+    assert every == [story.pk for story in page]
+    assert every == [in_both.pk, in_title.pk, in_teaser.pk]
+    assert len(queries) == 1
+
+
+def test_a_query_that_is_not_plain_text_is_not_ranked_in_the_index(stories):
+    results = stories.backend.search(
+        Phrase("Tag der Industrie"), TickerStoryPage.objects.all(), language_code="de"
+    )
+    assert results.every_match_ranked() is None
+
+
+def test_the_year_and_tag_facets_read_covering_indexes(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'ticker_%%_cover'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert "INCLUDE (date)" in indexes["ticker_story_date_cover"]
+    assert "INCLUDE (tag_id)" in indexes["ticker_storytag_tag_cover"]
