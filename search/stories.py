@@ -39,6 +39,7 @@ from search.backends.words import prefix_of, with_umlauts
 from search.expressions import IdList, Year
 from search.promotions import promoted_story_ids, regular_window, with_promoted
 from search.resilience import get_search_backend, run_search
+from search.rows import integer_rows, integers
 from ticker.models import TickerStoryPage, TickerStoryTag
 
 SOURCE_LANGUAGE = "de"
@@ -476,7 +477,7 @@ def _every_match(results) -> list[int]:
     """
     get_queryset = getattr(results, "get_queryset", None)
     if callable(get_queryset):
-        return list(get_queryset().order_by().values_list("pk", flat=True))
+        return integers(get_queryset().order_by().values_list("pk"))
     return [story.pk for story in results]
 
 
@@ -708,7 +709,7 @@ def _region_counts(every_id: QuerySet | list[int], scope: Scope) -> dict[Any, in
     pairs = STORY_REGIONS.objects.filter(tickerstorypage_id__in=every_id).values_list(
         "tickerstorypage_id", "regionpage_id"
     )
-    for story_id, region_id in pairs:
+    for story_id, region_id in integer_rows(pairs):
         regions_by_story[story_id].add(region_id)
     stories_naming = Counter(frozenset(ids) for ids in regions_by_story.values())
     named = _german_regions(set().union(*stories_naming), scope)

@@ -57,6 +57,7 @@ from wagtail.search.models import IndexEntry
 
 from .. import lexicon
 from ..compounds import compound_parts_of_text
+from ..rows import integers
 from .languages import (
     NEUTRAL_CONFIGURATION,
     TEXT_SEARCH_CONFIGURATIONS,
@@ -297,7 +298,7 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
         rank a page.
         """
         matched = self.words_query(self.query, config)
-        return list(self.ranked_entries(matched, config).values_list("object_pk", flat=True))
+        return integers(self.ranked_entries(matched, config).values_list("object_pk"))
 
     def ranked_entries(self, matched, config):
         """(object pk, score) of the matching entries among the queryset, best first.
