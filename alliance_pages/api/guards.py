@@ -13,6 +13,10 @@ query string turn into server errors there instead of client errors:
   has no query syntax), so the guard hands over just the words, as the story search
   does (``search.stories.search_text``).
 
+* ``site`` may name a port after a colon (``site=localhost:8000``); Wagtail hands
+  whatever follows the colon to the integer port column, so ``site=a:`` or
+  ``site=a:x`` is a server error. A port that is not a number from 0 to 65535 gets a
+  422 naming ``site``.
 * A NUL character in any query parameter (``/pages/find/?html_path=%00``) is a
   server error on PostgreSQL, which cannot store NUL in text; it is refused with a
   422 naming the parameter.
@@ -22,6 +26,7 @@ after Ninja has validated the parameters and inside Ninja's error handling, so a
 refusal becomes Wagtail's problem response like any other validation error.
 """
 
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -35,6 +40,15 @@ from search.stories import search_text
 
 from .params import MAX_OFFSET, refuse
 
+# What Wagtail's site filter may hand to ``Site.port``: a TCP port.
+PORT = re.compile(r"[0-9]{1,5}")
+MAX_PORT = 65535
+
+
+def _valid_port(site: str) -> bool:
+    _hostname, colon, port = site.partition(":")
+    return not colon or (PORT.fullmatch(port) is not None and int(port) <= MAX_PORT)
+
 
 def guard_query(view_func: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(view_func)
@@ -44,6 +58,12 @@ def guard_query(view_func: Callable[..., Any]) -> Callable[..., Any]:
                 # PostgreSQL cannot hold NUL in text: Wagtail's ``find`` would fail
                 # with a server error on ``html_path=%00``.
                 raise refuse(name, _("Control characters are not allowed."), "control_character")
+        if not all(_valid_port(site) for site in request.GET.getlist("site")):
+            raise refuse(
+                "site",
+                _("The port after the colon must be a number from 0 to 65535."),
+                "invalid_port",
+            )
         for value in kwargs.values():
             if isinstance(value, LimitOffsetPagination.Input) and value.offset > MAX_OFFSET:
                 raise refuse(
