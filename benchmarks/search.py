@@ -31,7 +31,6 @@ Then, in the same run:
 import argparse
 import json
 import os
-import random
 import statistics
 import sys
 import tempfile
@@ -43,9 +42,9 @@ REPOSITORY = BENCHMARKS.parent
 sys.path.insert(0, str(BENCHMARKS))
 
 from generate_stories import Databases, _setup_django  # noqa: E402
+from queries import benchmark_queries  # noqa: E402
 
 BATCH = 500
-QUERIES_PER_LANGUAGE = 10
 REPEATS = 3  # runs of each query for the alliance search; stock runs once (it is slow)
 
 
@@ -67,27 +66,6 @@ def timed(function, *arguments, **keywords) -> float:
 
 def first_page(backend, query: str, queryset, **keywords) -> list:
     return list(backend.search(query, queryset, **keywords)[:20])
-
-
-def benchmark_queries(seed: int) -> list[tuple[str, str]]:
-    """(language, query): single words and word pairs from the generator's vocabulary."""
-    from ticker.corpus.words import vocabulary
-
-    words = vocabulary()
-    chooser = random.Random(seed)
-    terms = [*words.innovations, *words.materials, *words.processes]
-    places = list(words.places)
-    queries = []
-    for language in ("de", "en"):
-        for n in range(QUERIES_PER_LANGUAGE):
-            term = chooser.choice(terms)
-            text = getattr(term, "german" if language == "de" else "english")
-            word = max(text.split(), key=len)
-            if n % 2:
-                place = chooser.choice(places)
-                word = f"{word} {place.german if language == 'de' else place.english}"
-            queries.append((language, word))
-    return queries
 
 
 def index_pages(backend, page_ids: list[int]) -> list[float]:
