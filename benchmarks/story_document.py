@@ -6,7 +6,7 @@
 Not the shipped search. ``search_stories`` on PostgreSQL reads the index entries
 that match, looks each story up in the page tables to keep drafts, other languages
 and private sections out, and then counts four facets in queries of their own, one
-index probe per match each: its cost grows by about 25 µs per match (170 ms p95 at
+index probe per match each: its cost grows by about 25 µs per match (173 to 235 ms p95 at
 100,000 stories). This script measures the design that would replace it: one row per
 story holding what a search reads (language, live flag, path, date, the title and
 body vectors of the search index, and the story's region, company and tag names as
