@@ -647,10 +647,10 @@ class _RawFacets:
         )
 
 
-def regions_of(story_ids: QuerySet | list[int], scope: Scope) -> tuple[list, list]:
-    """The German regions these stories name, and those plus every region above them.
+def regions_of(story_ids: QuerySet | list[int], scope: Scope) -> list[tuple[Any, str]]:
+    """The German regions these stories name and every region above them.
 
-    Both as (translation key, path). A region filter includes the regions below, so a
+    As (translation key, path). A region filter includes the regions below, so a
     region above a named one leads to results as well.
     """
     # The stories' region ids in a query of their own: across a subquery for them
@@ -661,8 +661,7 @@ def regions_of(story_ids: QuerySet | list[int], scope: Scope) -> tuple[list, lis
             "regionpage_id", flat=True
         )
     )
-    named = _german_regions(region_ids, scope)
-    return sorted(set(named.values())), _with_regions_above(named.values(), scope)
+    return _with_regions_above(_german_regions(region_ids, scope).values(), scope)
 
 
 def _german_regions(region_ids: set[int], scope: Scope) -> dict[int, tuple[Any, str]]:

@@ -74,7 +74,7 @@ def _matching_names(q: str, scope: Scope) -> Iterable[tuple[tuple, Suggestion]]:
             "companypage__translation_key", flat=True
         )
     )
-    _named, regions = regions_of(story_ids, scope)
+    regions = regions_of(story_ids, scope)
     region_keys = {key for key, _path in regions}
     tags = set(
         TickerStoryTag.objects.filter(content_object_id__in=story_ids).values_list(
