@@ -9,8 +9,13 @@
 * ``LexiconWord``: every word of the indexed text of the database backends, per
   language, folded; a query word that matches nothing is corrected to the closest
   of them (``search.lexicon``).
+* ``StoryDocument``: on PostgreSQL, one row per indexed story with everything a
+  story search reads, so that one statement counts, ranks and counts facets
+  (``search.story_documents``).
 """
 
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
@@ -99,3 +104,47 @@ class LexiconWord(models.Model):
 
     def __str__(self):
         return f"{self.language}: {self.spelling}"
+
+
+class StoryDocument(models.Model):
+    """What a story search reads of one story, in one row (``search.story_documents``).
+
+    The title and body vectors are those of the story's index entry; the keys are the
+    translation keys of the regions and companies it names, so that a relation made
+    to a translated page counts for the German one too. The table exists on
+    PostgreSQL only (migration 0004), where a trigger keeps ``live``, ``path`` and
+    ``locale`` equal to the page's and a foreign key deletes the row with the page;
+    the relations here name no database constraint, so that SQLite, which has no
+    such table, never reads it when a page is deleted.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    live = models.BooleanField(_("live"))
+    path = models.CharField(_("path"), max_length=255)
+    date = models.DateField(_("date"))
+    title = SearchVectorField(_("title vector"))
+    body = SearchVectorField(_("body vector"))
+    region_keys = ArrayField(models.UUIDField(), verbose_name=_("regions"))
+    company_keys = ArrayField(models.UUIDField(), verbose_name=_("companies"))
+    tag_ids = ArrayField(models.IntegerField(), verbose_name=_("tags"))
+
+    class Meta:
+        verbose_name = _("story search document")
+        verbose_name_plural = _("story search documents")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.page_id}"

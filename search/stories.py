@@ -27,16 +27,20 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from alliance_pages.models import AlliancePage, CompanyPage, RegionPage
 from alliance_pages.text import german_sort_key
+from search import story_documents
 from search.backends.words import prefix_of, with_umlauts
 from search.expressions import IdList, Year
+from search.models import StoryDocument
 from search.promotions import promoted_story_ids, regular_window, with_promoted
 from search.resilience import get_search_backend, run_search
 from search.rows import integer_rows, integers
@@ -187,17 +191,24 @@ def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryR
     The number of queries does not depend on ``filters.limit``.
     """
     scope = Scope.for_language(filters.locale, site_root_id=filters.site_root_id)
-    candidates = _filtered_stories(filters, scope)
+    conditions = _Conditions.resolve(filters, scope)
+    candidates = conditions.stories(scope)
     promoted = promoted_story_ids(filters.q, candidates)
     if promoted:
         candidates = candidates.exclude(pk__in=promoted)
     regular = replace(filters, **regular_window(filters.offset, filters.limit, len(promoted)))
-    matches, engine = run_search(lambda: _match(candidates, regular))
+
+    def by_documents(compiler=None) -> _Matches:
+        documents = conditions.documents(scope)
+        return _match_documents(compiler, documents, regular, promoted, scope, with_facets)
+
+    matches, engine = run_search(lambda: _match(candidates, regular, by_documents))
     page_ids = promoted[filters.offset : filters.offset + filters.limit] + matches.page_ids
-    every_id = with_promoted(matches.every_id, promoted)
     stories = _load(page_ids)
     alliances = _alliance_rows(stories)
-    raw_facets = _RawFacets.collect(every_id, scope) if with_facets else None
+    raw_facets = matches.facets
+    if raw_facets is None and with_facets:
+        raw_facets = _RawFacets.collect(with_promoted(matches.every_id, promoted), scope)
 
     keys: set[Any] = {row.translation_key for row in alliances.values()}
     for story in stories:
@@ -252,6 +263,7 @@ class Scope:
 
     @classmethod
     def for_language(cls, language_code: str, site_root_id: int | None = None) -> "Scope":
+        """One query for the languages, one for the private sections."""
         locales = {
             locale.language_code: locale
             for locale in Locale.objects.filter(language_code__in={language_code, SOURCE_LANGUAGE})
@@ -261,8 +273,9 @@ class Scope:
         return cls(
             locale=locales[language_code],
             source=locales.get(SOURCE_LANGUAGE, locales[language_code]),
-            # Read once per search rather than once per ``.public()``.
-            private=Page.objects.all().private_q(),
+            # Read once per search rather than once per ``.public()``; as paths, which
+            # the story documents have too (Wagtail's ``private_q`` adds the depth).
+            private=_below(PageViewRestriction.objects.values_list("page__path", flat=True)),
             site_subtree=_site_subtree(site_root_id, locales[language_code]),
         )
 
@@ -273,6 +286,14 @@ class Scope:
     def stories(self):
         """Every story the public may read in the requested language."""
         return self.public(TickerStoryPage).filter(self.site_subtree, locale=self.locale)
+
+    def documents(self):
+        """The story documents of ``stories()`` (``search.story_documents``)."""
+        return (
+            StoryDocument.objects.filter(live=True, locale=self.locale)
+            .exclude(self.private)
+            .filter(self.site_subtree)
+        )
 
 
 def _site_subtree(site_root_id: int | None, locale: Locale) -> Q:
@@ -287,32 +308,68 @@ def _site_subtree(site_root_id: int | None, locale: Locale) -> Q:
     return _below(paths)
 
 
-def _filtered_stories(filters: StoryFilters, scope: Scope):
-    """Live, public stories in the requested language that pass every filter.
+@dataclass(frozen=True)
+class _Conditions:
+    """A reader's filters, each slug looked up once, for the pages or the story documents.
 
-    Filters on relations are ``id__in`` subqueries: Wagtail's search backends accept
-    filters only on indexed filter fields, and ``id`` is one; the relations are not.
+    Raises UnknownFilterValue (alliance, then region, then company) when a slug names
+    nothing public.
     """
-    stories = scope.stories()
-    if filters.date_from:
-        stories = stories.filter(date__gte=filters.date_from)
-    if filters.date_to:
-        stories = stories.filter(date__lte=filters.date_to)
-    if filters.alliance:
-        stories = stories.filter(_alliance_q(filters.alliance, scope))
-    if filters.region:
-        regions = _region_subtree_keys(filters.region, scope)
-        stories = stories.filter(id__in=_relating_to("regions", regions))
-    if filters.company:
-        companies = [key for _path, key in _source_pages(CompanyPage, filters.company, scope)]
-        stories = stories.filter(id__in=_relating_to("companies", companies))
-    if filters.tag:
-        # Tags are free words per language: an unknown tag is no error, it matches nothing.
-        tagged = TickerStoryTag.objects.filter(
-            Q(tag__name__iexact=filters.tag) | Q(tag__slug=filters.tag)
-        ).values("content_object_id")
-        stories = stories.filter(id__in=tagged)
-    return stories
+
+    # Dates and the alliance's tree: fields the pages and the documents both have.
+    shared: Q
+    region_keys: QuerySet | None
+    company_keys: list[Any] | None
+    # Tags are free words per language: an unknown tag is no error, it matches nothing.
+    tag: str | None
+
+    @classmethod
+    def resolve(cls, filters: StoryFilters, scope: Scope) -> "_Conditions":
+        shared = Q()
+        if filters.date_from:
+            shared &= Q(date__gte=filters.date_from)
+        if filters.date_to:
+            shared &= Q(date__lte=filters.date_to)
+        if filters.alliance:
+            shared &= _alliance_q(filters.alliance, scope)
+        region_keys = company_keys = None
+        if filters.region:
+            region_keys = _region_subtree_keys(filters.region, scope)
+        if filters.company:
+            pages = _source_pages(CompanyPage, filters.company, scope)
+            company_keys = [key for _path, key in pages]
+        return cls(shared, region_keys, company_keys, filters.tag or None)
+
+    def stories(self, scope: Scope) -> QuerySet:
+        """Live, public stories in the requested language that pass every filter.
+
+        Filters on relations are ``id__in`` subqueries: Wagtail's search backends
+        accept filters only on indexed filter fields, and ``id`` is one; the
+        relations are not.
+        """
+        stories = scope.stories().filter(self.shared)
+        if self.region_keys is not None:
+            stories = stories.filter(id__in=_relating_to("regions", self.region_keys))
+        if self.company_keys is not None:
+            stories = stories.filter(id__in=_relating_to("companies", self.company_keys))
+        if self.tag:
+            tagged = TickerStoryTag.objects.filter(
+                Q(tag__name__iexact=self.tag) | Q(tag__slug=self.tag)
+            ).values("content_object_id")
+            stories = stories.filter(id__in=tagged)
+        return stories
+
+    def documents(self, scope: Scope) -> QuerySet:
+        """The story documents of ``stories()``: relations as arrays of keys and ids."""
+        documents = scope.documents().filter(self.shared)
+        if self.region_keys is not None:
+            documents = documents.filter(region_keys__overlap=ArraySubquery(self.region_keys))
+        if self.company_keys is not None:
+            documents = documents.filter(company_keys__overlap=self.company_keys)
+        if self.tag:
+            tags = Tag.objects.filter(Q(name__iexact=self.tag) | Q(slug=self.tag)).values("pk")
+            documents = documents.filter(tag_ids__overlap=ArraySubquery(tags))
+        return documents
 
 
 def _relating_to(relation: str, translation_keys) -> QuerySet:
@@ -370,6 +427,8 @@ class _Matches:
     page_ids: list[int]
     every_id: QuerySet | list[int]
     corrected_query: str | None = None
+    # Counted with the matches already (story documents), picks included.
+    facets: "_RawFacets | None" = None
 
 
 def search_text(q: str) -> str:
@@ -380,14 +439,19 @@ def search_text(q: str) -> str:
     return " ".join(re.findall(r"\w+", q))
 
 
-def _match(stories, filters: StoryFilters) -> _Matches:
+def _match(stories, filters: StoryFilters, by_documents) -> _Matches:
     """Order and cut the filtered stories; with ``q``, through Wagtail's search backend.
 
     Every word of ``q`` must occur (operator "and"), so that adding a word narrows the
-    result, as readers expect from the facets beside it.
+    result, as readers expect from the facets beside it. On PostgreSQL the story
+    documents answer (``by_documents``), the listing without words as well; a query
+    the index table could not rank (no words) and Elasticsearch take the other paths.
     """
     order = filters.resolved_order
     window = slice(filters.offset, filters.offset + filters.limit)
+    documents_kept = story_documents.kept(stories.db)
+    if not filters.q and documents_kept:
+        return by_documents()
     if not filters.q:
         ordered = stories.order_by(*DATE_ORDERINGS[order])
         return _Matches(
@@ -401,6 +465,9 @@ def _match(stories, filters: StoryFilters) -> _Matches:
     found = backend.search(words, stories, operator="and", order_by_relevance=False, **language)
     if not callable(getattr(found, "get_queryset", None)):
         return _match_in_engine(backend, words, stories, found, order, window, language)
+    compiler = found.query_compiler
+    if documents_kept and hasattr(compiler, "document_match") and compiler.ranks_in_index():
+        return by_documents(compiler)
     # The database backends: every match's id, read once. The count and the facets use
     # the list, so the full-text match runs once instead of once per facet query.
     relevance = order is StoryOrder.RELEVANCE
@@ -423,6 +490,48 @@ def _match(stories, filters: StoryFilters) -> _Matches:
         ordered = stories.filter(pk__in=IdList(every)).order_by(*DATE_ORDERINGS[order])
         page_ids = list(ordered.values_list("pk", flat=True)[window])
     return _Matches(count=len(every), page_ids=page_ids, every_id=every, corrected_query=corrected)
+
+
+def _match_documents(
+    compiler,
+    documents: QuerySet,
+    filters: StoryFilters,
+    promoted: list[int],
+    scope: Scope,
+    with_facets: bool,
+) -> _Matches:
+    """Count, page and facets in one statement over the story documents.
+
+    ``compiler`` is the PostgreSQL backend's query compiler for ``filters.q``, which
+    builds the match and the score; None lists every document. A query that finds
+    nothing is corrected as the other paths correct it (search.backends.typos).
+    """
+
+    def run() -> story_documents.DocumentResults:
+        matched, score = compiler.document_match() if compiler else (None, None)
+        return story_documents.search(
+            documents,
+            matched=matched,
+            score=score,
+            promoted=promoted,
+            order=filters.resolved_order.value,
+            offset=filters.offset,
+            limit=filters.limit,
+            with_facets=with_facets,
+        )
+
+    found = run()
+    corrected = None
+    if compiler is not None and found.count == 0 and compiler.correct_typos():
+        corrected = compiler.corrected_query
+        found = run()
+    return _Matches(
+        count=found.count,
+        page_ids=found.page_ids,
+        every_id=[],
+        corrected_query=corrected,
+        facets=_RawFacets.from_documents(found, scope) if with_facets else None,
+    )
 
 
 def _every_match_read(found, relevance: bool) -> tuple[list[int], bool]:
@@ -627,6 +736,20 @@ class _RawFacets:
             years=sorted(years, reverse=True),
         )
 
+    @classmethod
+    def from_documents(cls, found: story_documents.DocumentResults, scope: Scope) -> "_RawFacets":
+        """The facets one statement over the story documents counted: tag ids become
+        names and region key sets counts per region, one query each."""
+        names = {}
+        if found.tags:
+            names = dict(Tag.objects.filter(pk__in=list(found.tags)).values_list("pk", "name"))
+        return cls(
+            regions=_region_counts_of_keys(found.region_sets, scope),
+            companies=dict(found.companies),
+            tags=[(names[pk], count) for pk, count in found.tags.items() if pk in names],
+            years=sorted(found.years.items(), reverse=True),
+        )
+
     def keys(self) -> set[Any]:
         return set(self.regions) | set(self.companies)
 
@@ -661,7 +784,9 @@ def regions_of(story_ids: QuerySet | list[int], scope: Scope) -> list[tuple[Any,
             "regionpage_id", flat=True
         )
     )
-    return _with_regions_above(_german_regions(region_ids, scope).values(), scope)
+    return _with_regions_above(
+        (path for _key, path in _german_regions(region_ids, scope).values()), scope
+    )
 
 
 def _german_regions(region_ids: set[int], scope: Scope) -> dict[int, tuple[Any, str]]:
@@ -683,9 +808,10 @@ def _german_regions(region_ids: set[int], scope: Scope) -> dict[int, tuple[Any, 
     return {pk: (key, path) for pk, key, path in rows if path is not None}
 
 
-def _with_regions_above(named: Iterable[tuple[Any, str]], scope: Scope) -> list:
+def _with_regions_above(paths: Iterable[str], scope: Scope) -> list[tuple[Any, str]]:
+    """(translation key, path) of the German regions at these paths and above them."""
     step = Page.steplen
-    prefixes = {path[:end] for _key, path in named for end in range(step, len(path) + 1, step)}
+    prefixes = {path[:end] for path in paths for end in range(step, len(path) + 1, step)}
     if not prefixes:
         return []
     return list(
@@ -712,10 +838,31 @@ def _region_counts(every_id: QuerySet | list[int], scope: Scope) -> dict[Any, in
         regions_by_story[story_id].add(region_id)
     stories_naming = Counter(frozenset(ids) for ids in regions_by_story.values())
     named = _german_regions(set().union(*stories_naming), scope)
-    candidates = _with_regions_above(named.values(), scope)
-    counts: Counter = Counter()
+    stories_in: Counter = Counter()
     for region_ids, stories in stories_naming.items():
-        paths = [named[pk][1] for pk in region_ids if pk in named]
+        stories_in[frozenset(named[pk][1] for pk in region_ids if pk in named)] += stories
+    return _counted_with_regions_above(stories_in, scope)
+
+
+def _region_counts_of_keys(stories_naming: Counter, scope: Scope) -> dict[Any, int]:
+    """``_region_counts`` from the story documents' counts per set of region keys."""
+    german_paths: dict[Any, str] = {}
+    if keys := set().union(*stories_naming):
+        regions = RegionPage.objects.filter(locale=scope.source, translation_key__in=keys)
+        german_paths = dict(regions.values_list("translation_key", "path"))
+    stories_in: Counter = Counter()
+    for region_keys, stories in stories_naming.items():
+        paths = frozenset(german_paths[key] for key in region_keys if key in german_paths)
+        stories_in[paths] += stories
+    return _counted_with_regions_above(stories_in, scope)
+
+
+def _counted_with_regions_above(stories_in: Counter, scope: Scope) -> dict[Any, int]:
+    """Stories per German region, from stories per set of German region paths they name:
+    a story counts for each region it names and each region above those, once."""
+    candidates = _with_regions_above(set().union(*stories_in), scope)
+    counts: Counter = Counter()
+    for paths, stories in stories_in.items():
         for key, path in candidates:
             if any(own.startswith(path) for own in paths):
                 counts[key] += stories

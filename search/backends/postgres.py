@@ -55,7 +55,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry
 
-from .. import lexicon
+from .. import lexicon, story_documents
 from ..compounds import compound_parts_of_text
 from ..rows import integers
 from .languages import (
@@ -166,6 +166,9 @@ class LanguagePostgresIndex(KeepsLexicon, PostgresIndex):
                 """,  # noqa: S608 - table name from the model, values as parameters
                 params,
             )
+        story_documents.follow_index(
+            model, (indexer.id for indexer in indexers), content_type_pk, self.write_connection
+        )
         lexicon.record_words(
             (
                 (indexer.language or "", f"{indexer.title_text} {indexer.body_text}")
@@ -174,6 +177,14 @@ class LanguagePostgresIndex(KeepsLexicon, PostgresIndex):
             ),
             using=self.write_connection.alias,
         )
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        story_documents.forget(item, self.write_connection)
+
+    def reset(self):
+        super().reset()
+        story_documents.forget_all(self.write_connection)
 
     def _refresh_title_norms(self, full=False):
         """Nothing to do: the ranking here weighs fields by role, not by ``title_norm``.
@@ -284,6 +295,15 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
         document = F("index_entries__title")._combine(F("index_entries__body"), "||", False)
         rank = self.rank(document, matched, config)
         return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+
+    def document_match(self):
+        """(match, score) of this query as expressions over a table with ``title`` and
+        ``body`` vectors copied from the index (``search.story_documents``), ranked as
+        ``ranked_entries`` ranks."""
+        config = self.get_config(None)
+        matched = self.words_query(self.query, config)
+        score = self.rank(F("title"), matched, config) + self.rank(F("body"), matched, config)
+        return matched, score
 
     def ranked_page(self, matched, config, start, stop, score_field):
         """The page of hits, ranked inside the index table, then its objects by key."""

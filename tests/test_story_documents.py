@@ -1,0 +1,270 @@
+"""The story documents on PostgreSQL: rows equal to the pages, searches equal to the pages'.
+
+Every PostgreSQL story search is answered from ``alliance_search_storydocument``
+(``search.story_documents``). These tests hold it to the pages it copies: after each
+way a story changes (publish with new tags, unpublish, a subtree moved in SQL, a
+date changed without a save, a translation, a delete) the rows equal what the page
+tables say; and ``search_stories`` answers every kind of request exactly as it does
+from the pages themselves. Runs on the ticker world of ``test_api_stories``.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.search.models import IndexEntry
+
+from alliance_pages.skeleton import content_locales, state_alliance
+from alliance_pages.translation import publish_translation
+from search import story_documents
+from search.models import StoryDocument
+from search.stories import StoryFilters, StoryOrder, search_stories
+from tests import test_api_stories
+from ticker.models import TickerStoryPage
+
+# The ticker world of the API tests, built once for this module as well.
+world = test_api_stories.world
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="The story documents are PostgreSQL's; run with DATABASE_URL=postgres://…",
+    ),
+    pytest.mark.django_db,
+]
+
+
+# --- Rows equal to the pages -----------------------------------------------------------
+
+
+def rows() -> dict[int, tuple]:
+    return {
+        document.page_id: (
+            document.locale_id,
+            document.live,
+            document.path,
+            document.date,
+            document.region_keys,
+            document.company_keys,
+            document.tag_ids,
+            str(document.title),
+            str(document.body),
+        )
+        for document in StoryDocument.objects.all()
+    }
+
+
+def pages() -> dict[int, tuple]:
+    """What the rows should say, read from the page tables and the index, by the ORM."""
+    story_type = ContentType.objects.get_for_model(TickerStoryPage)
+    entries = {
+        int(entry.object_id): entry for entry in IndexEntry.objects.filter(content_type=story_type)
+    }
+    stories = TickerStoryPage.objects.filter(pk__in=entries).prefetch_related(
+        "regions", "companies", "tagged_items"
+    )
+    return {
+        story.pk: (
+            story.locale_id,
+            story.live,
+            story.path,
+            story.date,
+            sorted({page.translation_key for page in story.regions.all()}),
+            sorted({page.translation_key for page in story.companies.all()}),
+            sorted({item.tag_id for item in story.tagged_items.all()}),
+            str(entries[story.pk].title),
+            str(entries[story.pk].body),
+        )
+        for story in stories
+    }
+
+
+def test_every_indexed_story_has_its_row(world):
+    assert len(rows()) >= 11  # seven German stories, four translations
+    assert rows() == pages()
+
+
+def test_a_publish_with_new_tags_regions_and_companies_rewrites_the_row(world):
+    story = TickerStoryPage.objects.get(pk=world.stories["S4"].pk)
+    story.tags.add("Leuchtenkopf")
+    story.regions = [world.regions["duisburg"]]
+    story.companies = [world.companies["rheinstahl"], world.companies["vestwind"]]
+    story.save_revision().publish()
+    row = rows()[story.pk]
+    assert row == pages()[story.pk]
+    assert row[4] == [world.regions["duisburg"].translation_key]
+    assert len(row[5]) == 2 and len(row[6]) == 2
+
+
+def test_unpublish_and_delete_follow_the_page(world):
+    unpublished = world.stories["S6"]
+    unpublished.unpublish()
+    assert rows()[unpublished.pk][1] is False
+    deleted = TickerStoryPage.objects.get(pk=world.stories["S7"].pk)
+    deleted.delete()
+    assert deleted.pk not in rows()
+    assert rows() == pages()
+
+
+def test_live_and_language_changed_in_sql_reach_the_row(world):
+    """No save, no index update: the trigger on the page table copies them."""
+    _de, en = content_locales()
+    story = world.stories["S4"]  # not translated: English is free for it
+    Page.objects.filter(pk=story.pk).update(live=False, locale=en)
+    assert rows()[story.pk][:2] == (en.pk, False)
+    assert rows() == pages()
+
+
+def test_a_moved_subtree_moves_its_rows(world, sub_alliances):
+    """treebeard rewrites the paths below a moved page in one UPDATE: the trigger follows."""
+    dormagen = sub_alliances["dormagen"]
+    dormagen.move(state_alliance(), pos="last-child")
+    moved = rows()
+    assert moved == pages()
+    assert moved[world.stories["S2"].pk][2].startswith(state_alliance().path)
+
+
+def test_a_date_changed_in_sql_reaches_the_row(world):
+    story = world.stories["S1"]
+    TickerStoryPage.objects.filter(pk=story.pk).update(date=datetime.date(2020, 2, 2))
+    assert rows()[story.pk][3] == datetime.date(2020, 2, 2)
+
+
+def test_a_published_translation_gets_its_row(world):
+    _de, en = content_locales()
+    english = publish_translation(world.stories["S4"], en, {"title": "Plastic waste becomes lamps"})
+    row = rows()[english.pk]
+    assert row[0] == en.pk and row[1] is True
+    assert row == pages()[english.pk]
+
+
+def test_the_rows_can_be_written_again_from_the_index(world):
+    expected = rows()
+    StoryDocument.objects.all().delete()
+    story_type = ContentType.objects.get_for_model(TickerStoryPage)
+    story_documents.write_documents(connection, story_type.pk)
+    assert rows() == expected
+
+
+# --- Searches equal to the pages' ------------------------------------------------------
+
+
+def summary(results) -> tuple:
+    return (
+        results.count,
+        [(hit.page.pk, hit.promoted, hit.snippet) for hit in results.hits],
+        results.facets,
+        results.corrected_query,
+    )
+
+
+@pytest.fixture
+def both_ways(monkeypatch):
+    """``search_stories`` from the documents, and from the pages (documents not kept)."""
+    statements = []
+    search = story_documents.search
+
+    def counted(*args, **kwargs):
+        statements.append(kwargs)
+        return search(*args, **kwargs)
+
+    def answer(filters: StoryFilters, **keywords):
+        monkeypatch.setattr(story_documents, "search", counted)
+        from_documents = search_stories(filters, **keywords)
+        assert statements, "the story documents did not answer"
+        statements.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(story_documents, "kept", lambda using="default": False)
+            from_pages = search_stories(filters, **keywords)
+        assert not statements
+        return summary(from_documents), summary(from_pages)
+
+    return answer
+
+
+REQUESTS = [
+    StoryFilters(),
+    StoryFilters(limit=2, offset=3),
+    StoryFilters(order=StoryOrder.OLDEST),
+    StoryFilters(q="Wasserstoff"),
+    StoryFilters(q="Wasserstoff", order=StoryOrder.NEWEST),
+    StoryFilters(q="Wasserstoff", order=StoryOrder.OLDEST, limit=1, offset=1),
+    StoryFilters(q="Energie Dormagen"),
+    StoryFilters(q="Stahl", region="regierungsbezirk-duesseldorf"),
+    StoryFilters(q="Elektrolyse", company="chempark-werke-ag"),
+    StoryFilters(tag="energie"),
+    StoryFilters(q="Energie", tag="Kreislaufwirtschaft"),
+    StoryFilters(tag="gibt-es-nicht"),
+    StoryFilters(alliance="duesseldorf", date_from=datetime.date(2022, 6, 1)),
+    StoryFilters(date_to=datetime.date(2022, 12, 31), region="nordrhein-westfalen"),
+    StoryFilters(q="Kunststoff"),  # a compound's first part, as a prefix
+    StoryFilters(q="Strassenlaternen"),  # ß folded
+    StoryFilters(q="Wasserstof Dormagne"),  # typos, corrected
+    StoryFilters(q="Quagga"),  # nothing, not even corrected
+    StoryFilters(locale="en", q="hydrogen"),
+    StoryFilters(locale="en"),
+    StoryFilters(locale="en", region="dormagen", q="electrolyser"),
+]
+
+
+@pytest.mark.parametrize("filters", REQUESTS, ids=repr)
+def test_the_documents_answer_as_the_pages_do(world, both_ways, filters):
+    from_documents, from_pages = both_ways(filters)
+    assert from_documents == from_pages
+
+
+def test_without_facets_too(world, both_ways):
+    from_documents, from_pages = both_ways(StoryFilters(q="Stahl"), with_facets=False)
+    assert from_documents == from_pages and from_documents[2] is None
+
+
+def test_editors_picks_are_counted_once_and_shown_first(world, both_ways):
+    query = Query.get("Energie")
+    SearchPromotion.objects.create(query=query, page=world.stories["S3"], sort_order=0)
+    SearchPromotion.objects.create(query=query, page=world.stories["S1"], sort_order=1)
+    from_documents, from_pages = both_ways(StoryFilters(q="Energie"))
+    assert from_documents == from_pages
+    first, second = from_documents[1][:2]
+    assert first[:2] == (world.stories["S3"].pk, True)
+    assert second[:2] == (world.stories["S1"].pk, True)
+    # Three stories are about energy; one of them is picked, and so is a steel story.
+    assert from_documents[0] == 4
+    assert [pk for pk, *_ in from_documents[1]].count(world.stories["S1"].pk) == 1
+
+
+def test_private_sections_and_a_sites_subtree(world, both_ways, sub_alliances):
+    PageViewRestriction.objects.create(
+        page=world.tickers["dormagen"],
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="geheim",
+    )
+    for filters in [StoryFilters(), StoryFilters(q="Wasserstoff")]:
+        from_documents, from_pages = both_ways(filters)
+        assert from_documents == from_pages
+        assert world.stories["S2"].pk not in [pk for pk, *_ in from_documents[1]]
+    site = Site.objects.create(
+        hostname="duesseldorf.example", root_page=sub_alliances["duesseldorf"]
+    )
+    for filters in [
+        StoryFilters(site_root_id=site.root_page_id),
+        StoryFilters(q="Stahl", site_root_id=site.root_page_id),
+    ]:
+        from_documents, from_pages = both_ways(filters)
+        assert from_documents == from_pages
+
+
+def test_a_search_takes_a_fixed_number_of_queries(world):
+    """The count, the page and four facets in one statement: the queries around it
+    (languages, private sections, picks, labels, loading the page) do not grow."""
+    with CaptureQueriesContext(connection) as broad:
+        search_stories(StoryFilters(q="Energie", limit=20))
+    with CaptureQueriesContext(connection) as narrow:
+        search_stories(StoryFilters(q="Klärschlamm", limit=20))
+    statements = [q["sql"] for q in broad.captured_queries if "MATERIALIZED" in q["sql"]]
+    assert len(statements) == 1
+    assert len(broad.captured_queries) == len(narrow.captured_queries) <= 16
+    assert Locale.objects.count() >= 2
