@@ -143,6 +143,8 @@ class StoryDocument(models.Model):
     tag_ids = ArrayField(models.IntegerField(), verbose_name=_("tags"))
 
     class Meta:
+        # Django neither serialises nor flushes it where the table does not exist.
+        required_db_vendor = "postgresql"
         verbose_name = _("story search document")
         verbose_name_plural = _("story search documents")
 

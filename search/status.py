@@ -1,7 +1,9 @@
 """What ``search_status`` reports: which engine, and whether the index holds what is live.
 
 Per language, the live stories in the database beside the stories the index holds
-as live, for each configured backend; and the index updates still queued or failed.
+as live, for each configured backend, and on PostgreSQL the live story documents
+the story search reads (``search.story_documents``); and the index updates still
+queued or failed.
 """
 
 from dataclasses import dataclass
@@ -14,7 +16,8 @@ from wagtail.search.query import MATCH_ALL
 
 from ticker.models import TickerStoryPage
 
-from .models import FailedIndexUpdate
+from . import story_documents
+from .models import FailedIndexUpdate, StoryDocument
 from .resilience import ENGINE_ERRORS, backend_kind
 from .tasks import queue_alias
 
@@ -25,6 +28,8 @@ class LocaleCount:
     live_in_database: int
     live_in_index: int | None  # None: the backend could not be asked
     error: str = ""
+    # The story search documents of the database backend on PostgreSQL; None elsewhere.
+    live_documents: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,11 +69,19 @@ def indexed_live_count(backend_name: str, locale: Locale) -> int:
 
 def backend_status(backend_name: str) -> BackendStatus:
     counts = []
+    documents = backend_kind(backend_name) == "database" and story_documents.kept()
     for locale in Locale.objects.order_by("pk"):
         in_database = live_stories(locale).count()
         try:
             in_index = indexed_live_count(backend_name, locale)
-            counts.append(LocaleCount(locale.language_code, in_database, in_index))
+            live_documents = (
+                StoryDocument.objects.filter(live=True, locale=locale).count()
+                if documents
+                else None
+            )
+            counts.append(
+                LocaleCount(locale.language_code, in_database, in_index, "", live_documents)
+            )
         except ENGINE_ERRORS as error:
             counts.append(LocaleCount(locale.language_code, in_database, None, str(error)))
     return BackendStatus(backend_name, backend_kind(backend_name), counts)

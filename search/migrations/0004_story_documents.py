@@ -156,6 +156,7 @@ class Migration(migrations.Migration):
                         ),
                     ],
                     options={
+                        "required_db_vendor": "postgresql",
                         "verbose_name": "story search document",
                         "verbose_name_plural": "story search documents",
                     },

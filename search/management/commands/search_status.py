@@ -9,7 +9,8 @@ from search.tasks import retry_failures
 class Command(BaseCommand):
     help = (
         "Show the search backends and, per language, the live stories in the database "
-        "and in each index, with queued and failed index updates."
+        "and in each index (on PostgreSQL also the story search documents), with queued "
+        "and failed index updates."
     )
 
     def add_arguments(self, parser):
@@ -26,12 +27,17 @@ class Command(BaseCommand):
         unreachable = []
         for status in all_backend_status():
             self.stdout.write(f"Backend {status.name!r}: {status.kind}")
-            self.stdout.write(f"  {'language':<10}{'live in database':>18}{'live in index':>16}")
+            documents = any(count.live_documents is not None for count in status.counts)
+            header = f"  {'language':<10}{'live in database':>18}{'live in index':>16}"
+            self.stdout.write(header + (f"{'live documents':>17}" if documents else ""))
             for count in status.counts:
                 in_index = "unreachable" if count.live_in_index is None else count.live_in_index
-                self.stdout.write(
-                    f"  {count.language_code:<10}{count.live_in_database:>18}{in_index:>16}"
-                )
+                line = f"  {count.language_code:<10}{count.live_in_database:>18}{in_index:>16}"
+                if documents:
+                    line += (
+                        f"{count.live_documents if count.live_documents is not None else '':>17}"
+                    )
+                self.stdout.write(line)
             if not status.reachable:
                 errors = {count.error for count in status.counts if count.error}
                 unreachable.append(f"{status.name}: {'; '.join(sorted(errors))}")
