@@ -183,12 +183,15 @@ def search(
         f"LIMIT {int(limit)} OFFSET {int(offset)})",
     ]
     if with_facets:
+        # Grouped by the values themselves, unnested in the select list: grouping the
+        # text of each value, or unnesting in a lateral join, cost twice as much.
         parts += [
-            f"SELECT 'year', extract(year FROM date)::int::text, count(*) FROM {counted} "
-            "GROUP BY 2",
-            f"SELECT 'company', key::text, count(*) FROM {counted}, unnest(company_keys) key "
-            "GROUP BY 2",
-            f"SELECT 'tag', key::text, count(*) FROM {counted}, unnest(tag_ids) key GROUP BY 2",
+            f"SELECT 'year', year::text, count(*) FROM (SELECT date_part('year', date)::int "
+            f"AS year FROM {counted}) years GROUP BY year",
+            f"SELECT 'company', key::text, count(*) FROM (SELECT unnest(company_keys) AS key "
+            f"FROM {counted}) companies GROUP BY key",
+            f"SELECT 'tag', key::text, count(*) FROM (SELECT unnest(tag_ids) AS key "
+            f"FROM {counted}) tags GROUP BY key",
             f"SELECT 'regions', array_to_string(region_keys, ' '), count(*) FROM {counted} "
             "WHERE cardinality(region_keys) > 0 GROUP BY region_keys",
         ]

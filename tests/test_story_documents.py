@@ -156,7 +156,10 @@ def test_the_rows_can_be_written_again_from_the_index(world):
 def summary(results) -> tuple:
     return (
         results.count,
-        [(hit.page.pk, hit.promoted, hit.snippet) for hit in results.hits],
+        [
+            (hit.page.pk, hit.promoted, hit.snippet, hit.companies, hit.regions, hit.tags)
+            for hit in results.hits
+        ],
         results.facets,
         results.corrected_query,
     )
