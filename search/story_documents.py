@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import connections
+from django.db import connections, transaction
 from django.db.models import F, FloatField, QuerySet, Value
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
@@ -121,6 +121,10 @@ def forget_all(connection) -> None:
 
 # --- The search ----------------------------------------------------------------------
 
+# Memory for one statement's matches and counts. The listing without words holds every
+# story of a language (15 MB at 100,000 stories), which PostgreSQL's default (4 MB)
+# spilled to disk and read back for each count: 80 ms of its 290.
+WORK_MEM = "32MB"
 HIT_COLUMNS = ("page_id", "date", "region_keys", "company_keys", "tag_ids", "_score_")
 ORDERS = {
     # (SQL order of the page, the sort key it returns, newest or best first)
@@ -177,9 +181,11 @@ def search(
         params = (*params, *picks_params)
         counted = "counted"
     ordering, sort_key, descending = ORDERS[order]
+    # The page's id goes out as ``key``: named ``page_id``, it would be what ORDER BY
+    # sorts, as text, so that 99999 came before 100000 among stories of one day.
     parts = [
         "SELECT 'count', NULL::text, count(*)::float8 FROM hits",
-        f"(SELECT 'page', page_id::text, {sort_key} FROM hits ORDER BY {ordering} "
+        f"(SELECT 'page', page_id::text AS key, {sort_key} FROM hits ORDER BY {ordering} "
         f"LIMIT {int(limit)} OFFSET {int(offset)})",
     ]
     if with_facets:
@@ -196,7 +202,11 @@ def search(
             "WHERE cardinality(region_keys) > 0 GROUP BY region_keys",
         ]
     statement = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
-    with connections[documents.db].cursor() as cursor:
+    with (
+        transaction.atomic(using=documents.db, savepoint=False),
+        connections[documents.db].cursor() as cursor,
+    ):
+        cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
         cursor.execute(statement, params)
         rows = cursor.fetchall()
     return _results(rows, descending)

@@ -220,6 +220,30 @@ def test_the_documents_answer_as_the_pages_do(world, both_ways, filters):
     assert from_documents == from_pages
 
 
+def test_ties_go_to_the_larger_id_as_a_number(world, both_ways):
+    """Stories of one day, or of one score, come highest id first: 100001 before 99999."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setval(pg_get_serial_sequence('wagtailcore_page', 'id'), 99998)")
+    day = datetime.date(2019, 5, 5)
+    ids = []
+    for number in range(3):
+        page = TickerStoryPage(
+            title=f"Gleichstand {number}", slug=f"gleichstand-{number}", teaser="Gleich.", date=day
+        )
+        world.tickers["state"].add_child(instance=page)
+        page.save_revision().publish()
+        ids.append(page.pk)
+    assert ids == [99999, 100000, 100001]
+    for filters in [
+        StoryFilters(date_to=day, limit=1),
+        StoryFilters(date_to=day, order=StoryOrder.OLDEST, limit=1, offset=1),
+        StoryFilters(q="Gleichstand", limit=1),
+    ]:
+        from_documents, from_pages = both_ways(filters)
+        assert from_documents == from_pages
+    assert both_ways(StoryFilters(q="Gleichstand", limit=1))[0][1][0][0] == 100001
+
+
 def test_without_facets_too(world, both_ways):
     from_documents, from_pages = both_ways(StoryFilters(q="Stahl"), with_facets=False)
     assert from_documents == from_pages and from_documents[2] is None

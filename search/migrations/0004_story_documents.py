@@ -1,7 +1,7 @@
 """The story search documents (``search.story_documents``): a table on PostgreSQL only.
 
 The model is in the migration state everywhere, so Django knows it; the table, its
-full-text index, the foreign key that deletes a row with its page and the triggers
+full-text index, its index for the listing without words, the foreign key that deletes a row with its page and the triggers
 that copy a page's ``live``, ``path``, ``locale`` and a story's ``date`` exist on
 PostgreSQL only. Rows for the stories indexed before this migration are written
 from their index entries here; stories never indexed get theirs from
@@ -30,6 +30,10 @@ CREATE TABLE {TABLE} (
     tag_ids integer[] NOT NULL
 );
 CREATE INDEX {TABLE}_text ON {TABLE} USING gin ((title || body));
+-- The listing without words reads every story of a language: from this index alone
+-- (37 MB at 100,000 stories) instead of the table with its vectors (296 MB).
+CREATE INDEX {TABLE}_listing ON {TABLE} (locale_id, live)
+    INCLUDE (page_id, date, path, region_keys, company_keys, tag_ids);
 
 CREATE FUNCTION {TABLE}_follow_page() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
