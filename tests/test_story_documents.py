@@ -13,6 +13,7 @@ import datetime
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -147,6 +148,22 @@ def test_the_rows_can_be_written_again_from_the_index(world):
     StoryDocument.objects.all().delete()
     story_type = ContentType.objects.get_for_model(TickerStoryPage)
     story_documents.write_documents(connection, story_type.pk)
+    assert rows() == expected
+
+
+def test_the_migration_fills_the_table_from_the_index_and_takes_it_back(world):
+    """Migrated back, the table and its triggers go; migrated again, every indexed
+    story has its row once more, written from the index entries."""
+    expected = rows()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("alliance_search", "0003_lexicon")])
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'alliance_search_%%'")
+        (triggers,) = cursor.fetchone()
+    assert StoryDocument._meta.db_table not in tables and triggers == 0
+    executor = MigrationExecutor(connection)
+    executor.migrate([("alliance_search", "0004_story_documents")])
     assert rows() == expected
 
 
