@@ -28,7 +28,7 @@ from operator import or_
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from taggit.models import Tag
@@ -204,12 +204,17 @@ def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryR
 
     matches, engine = run_search(lambda: _match(candidates, regular, by_documents))
     page_ids = promoted[filters.offset : filters.offset + filters.limit] + matches.page_ids
-    stories = _load(page_ids, with_relations=not matches.from_documents)
-    related = _Related.from_documents(page_ids) if matches.from_documents else _Related.of(stories)
+    stories = _load(page_ids, with_relations=matches.documents is None)
+    if matches.documents is not None:
+        related, raw_facets = _answered_by_documents(
+            matches.documents, page_ids, scope, with_facets
+        )
+    else:
+        related = _Related.of(stories)
+        raw_facets = None
+        if with_facets:
+            raw_facets = _RawFacets.collect(with_promoted(matches.every_id, promoted), scope)
     alliances = _alliance_rows(stories)
-    raw_facets = matches.facets
-    if raw_facets is None and with_facets:
-        raw_facets = _RawFacets.collect(with_promoted(matches.every_id, promoted), scope)
 
     keys: set[Any] = {row.translation_key for row in alliances.values()}
     for story in stories:
@@ -427,10 +432,9 @@ class _Matches:
     page_ids: list[int]
     every_id: QuerySet | list[int]
     corrected_query: str | None = None
-    # Counted with the matches already (story documents), picks included.
-    facets: "_RawFacets | None" = None
-    # Read from the story documents, which also name each story's relations.
-    from_documents: bool = False
+    # What the story documents answered: facets counted with the matches (picks
+    # included) and the relations of the stories on the page. None on other paths.
+    documents: story_documents.DocumentResults | None = None
 
 
 def search_text(q: str) -> str:
@@ -532,9 +536,42 @@ def _match_documents(
         page_ids=found.page_ids,
         every_id=[],
         corrected_query=corrected,
-        facets=_RawFacets.from_documents(found, scope) if with_facets else None,
-        from_documents=True,
+        documents=found,
     )
+
+
+def _answered_by_documents(
+    found: story_documents.DocumentResults,
+    page_ids: Sequence[int],
+    scope: Scope,
+    with_facets: bool,
+) -> tuple["_Related", "_RawFacets | None"]:
+    """The shown stories' relations and the facets, from what the statement returned.
+
+    The statement's page brings its stories' relations; only editors' picks, which it
+    leaves out, are read apart. The tag names of the page and of the facet come in one
+    query.
+    """
+    relations = {pk: found.relations[pk] for pk in page_ids if pk in found.relations}
+    if picks := [pk for pk in page_ids if pk not in relations]:
+        relations.update(_document_relations(picks))
+    tag_ids = {tag_id for *_keys, ids in relations.values() for tag_id in ids}
+    if with_facets:
+        tag_ids.update(found.tags)
+    names = dict(Tag.objects.filter(pk__in=tag_ids).values_list("pk", "name")) if tag_ids else {}
+    related = _Related(
+        companies={pk: companies for pk, (companies, _regions, _tags) in relations.items()},
+        regions={pk: regions for pk, (_companies, regions, _tags) in relations.items()},
+        tags={pk: [names[i] for i in ids if i in names] for pk, (*_, ids) in relations.items()},
+    )
+    return related, _RawFacets.from_documents(found, names, scope) if with_facets else None
+
+
+def _document_relations(page_ids: Sequence[int]) -> dict[int, tuple[list, list, list[int]]]:
+    rows = StoryDocument.objects.filter(pk__in=page_ids).values_list(
+        "pk", "company_keys", "region_keys", "tag_ids"
+    )
+    return {pk: (companies, regions, tags) for pk, companies, regions, tags in rows}
 
 
 def _every_match_read(found, relevance: bool) -> tuple[list[int], bool]:
@@ -632,25 +669,6 @@ class _Related:
             companies={s.pk: [page.translation_key for page in s.companies.all()] for s in stories},
             regions={s.pk: [page.translation_key for page in s.regions.all()] for s in stories},
             tags={s.pk: [item.tag.name for item in s.tagged_items.all()] for s in stories},
-        )
-
-    @classmethod
-    def from_documents(cls, page_ids: Sequence[int]) -> "_Related":
-        """From the stories' documents, which hold the same relations as arrays: two
-        queries instead of three prefetches and their model instances."""
-        if not page_ids:
-            return cls({}, {}, {})
-        rows = list(
-            StoryDocument.objects.filter(pk__in=page_ids).values_list(
-                "pk", "company_keys", "region_keys", "tag_ids"
-            )
-        )
-        tag_ids = {tag_id for *_keys, ids in rows for tag_id in ids}
-        names = dict(Tag.objects.filter(pk__in=tag_ids).values_list("pk", "name"))
-        return cls(
-            companies={pk: companies for pk, companies, _regions, _tags in rows},
-            regions={pk: regions for pk, _companies, regions, _tags in rows},
-            tags={pk: [names[i] for i in ids if i in names] for pk, *_keys, ids in rows},
         )
 
 
@@ -780,16 +798,15 @@ class _RawFacets:
         )
 
     @classmethod
-    def from_documents(cls, found: story_documents.DocumentResults, scope: Scope) -> "_RawFacets":
-        """The facets one statement over the story documents counted: tag ids become
-        names and region key sets counts per region, one query each."""
-        names = {}
-        if found.tags:
-            names = dict(Tag.objects.filter(pk__in=list(found.tags)).values_list("pk", "name"))
+    def from_documents(
+        cls, found: story_documents.DocumentResults, tag_names: Mapping[int, str], scope: Scope
+    ) -> "_RawFacets":
+        """The facets one statement over the story documents counted, with the tags'
+        names; region key sets become counts per region in one query."""
         return cls(
             regions=_region_counts_of_keys(found.region_sets, scope),
             companies=dict(found.companies),
-            tags=[(names[pk], count) for pk, count in found.tags.items() if pk in names],
+            tags=[(tag_names[pk], count) for pk, count in found.tags.items() if pk in tag_names],
             years=sorted(found.years.items(), reverse=True),
         )
 
@@ -884,26 +901,42 @@ def _region_counts(every_id: QuerySet | list[int], scope: Scope) -> dict[Any, in
     stories_in: Counter = Counter()
     for region_ids, stories in stories_naming.items():
         stories_in[frozenset(named[pk][1] for pk in region_ids if pk in named)] += stories
-    return _counted_with_regions_above(stories_in, scope)
+    return _counted_with_regions_above(
+        stories_in, _with_regions_above(set().union(*stories_in), scope)
+    )
 
 
 def _region_counts_of_keys(stories_naming: Counter, scope: Scope) -> dict[Any, int]:
-    """``_region_counts`` from the story documents' counts per set of region keys."""
-    german_paths: dict[Any, str] = {}
-    if keys := set().union(*stories_naming):
-        regions = RegionPage.objects.filter(locale=scope.source, translation_key__in=keys)
-        german_paths = dict(regions.values_list("translation_key", "path"))
+    """``_region_counts`` from the story documents' counts per set of region keys.
+
+    One query: the German regions the keys name and every region above them, those
+    whose path begins a named region's path.
+    """
+    keys = set().union(*stories_naming)
+    if not keys:
+        return {}
+    named_below = RegionPage.objects.filter(
+        locale=scope.source, translation_key__in=keys, path__startswith=OuterRef("path")
+    )
+    candidates = list(
+        RegionPage.objects.filter(Exists(named_below), locale=scope.source).values_list(
+            "translation_key", "path"
+        )
+    )
+    german_paths = {key: path for key, path in candidates if key in keys}
     stories_in: Counter = Counter()
     for region_keys, stories in stories_naming.items():
         paths = frozenset(german_paths[key] for key in region_keys if key in german_paths)
         stories_in[paths] += stories
-    return _counted_with_regions_above(stories_in, scope)
+    return _counted_with_regions_above(stories_in, candidates)
 
 
-def _counted_with_regions_above(stories_in: Counter, scope: Scope) -> dict[Any, int]:
+def _counted_with_regions_above(
+    stories_in: Counter, candidates: list[tuple[Any, str]]
+) -> dict[Any, int]:
     """Stories per German region, from stories per set of German region paths they name:
-    a story counts for each region it names and each region above those, once."""
-    candidates = _with_regions_above(set().union(*stories_in), scope)
+    a story counts for each region it names and each region above those, once.
+    ``candidates`` are (translation key, path) of those regions."""
     counts: Counter = Counter()
     for paths, stories in stories_in.items():
         for key, path in candidates:
