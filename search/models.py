@@ -150,3 +150,20 @@ class StoryDocument(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} {self.page_id}"
+
+
+class IndexLexeme(models.Model):
+    """One lexeme of the story documents' vectors, on PostgreSQL (``search.prefixes``):
+    what a prefix in a story search stands for. The table exists on PostgreSQL only
+    (migration 0005); its text sorts in the C collation, so that the lexemes beginning
+    with a prefix are one range of its primary key."""
+
+    lexeme = models.TextField(_("lexeme"), primary_key=True, db_collation="C")
+
+    class Meta:
+        required_db_vendor = "postgresql"
+        verbose_name = _("index lexeme")
+        verbose_name_plural = _("index lexemes")
+
+    def __str__(self):
+        return self.lexeme

@@ -36,6 +36,7 @@ from wagtail.search.models import IndexEntry
 
 from ticker.models import TickerStoryPage, TickerStoryTag
 
+from . import prefixes
 from .configuration import DATABASE_BACKEND
 from .models import StoryDocument
 
@@ -94,13 +95,19 @@ def follow_index(model, page_ids: Iterable[int], content_type: int, connection) 
         write_documents(connection, content_type, ids)
 
 
-def write_documents(connection, content_type: int, page_ids: list[int] | None = None) -> None:
-    """The rows of ``page_ids``, or of every indexed story (``None``)."""
+def write_documents(
+    connection, content_type: int, page_ids: list[int] | None = None, *, lexemes: bool = True
+) -> None:
+    """The rows of ``page_ids``, or of every indexed story (``None``), and their
+    lexemes (``search.prefixes``; not in migration 0004, which comes before their
+    table)."""
     with connection.cursor() as cursor:
         cursor.execute(
             WRITE,
             {"content_type": content_type, "every": page_ids is None, "page_ids": page_ids or []},
         )
+        if lexemes:
+            prefixes.record_lexemes(cursor, page_ids)
 
 
 def forget(item, connection) -> None:
@@ -116,7 +123,7 @@ def forget_all(connection) -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {TABLE}")
+        cursor.execute(f"TRUNCATE {TABLE}, {prefixes.TABLE}")
 
 
 # --- The search ----------------------------------------------------------------------

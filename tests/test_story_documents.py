@@ -22,7 +22,7 @@ from wagtail.search.models import IndexEntry
 from alliance_pages.skeleton import content_locales, state_alliance
 from alliance_pages.translation import publish_translation
 from search import story_documents
-from search.models import StoryDocument
+from search.models import IndexLexeme, StoryDocument
 from search.stories import StoryFilters, StoryOrder, search_stories
 from tests import test_api_stories
 from ticker.models import TickerStoryPage
@@ -163,8 +163,37 @@ def test_the_migration_fills_the_table_from_the_index_and_takes_it_back(world):
         (triggers,) = cursor.fetchone()
     assert StoryDocument._meta.db_table not in tables and triggers == 0
     executor = MigrationExecutor(connection)
-    executor.migrate([("alliance_search", "0004_story_documents")])
+    executor.migrate([("alliance_search", "0005_index_lexemes")])
     assert rows() == expected
+    assert lexemes_missing() == 0 and IndexLexeme.objects.exists()
+
+
+def lexemes_missing() -> int:
+    """Lexemes of the story documents' vectors that ``IndexLexeme`` lacks."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            SELECT count(*) FROM (
+                SELECT unnest(tsvector_to_array(title || body)) AS lexeme
+                FROM alliance_search_storydocument
+            ) used
+            WHERE NOT EXISTS (
+                SELECT 1 FROM alliance_search_indexlexeme kept WHERE kept.lexeme = used.lexeme
+            )
+            """
+        )
+        return cursor.fetchone()[0]
+
+
+def test_the_lexemes_follow_the_documents(world):
+    """Every lexeme a story's vectors hold is kept, also after an edit brings new
+    words, so that a prefix written out as lexemes finds what the prefix finds."""
+    assert lexemes_missing() == 0
+    story = world.stories["S1"]
+    story.teaser = "Quarzsandstrahlmaschinen für Zwölftonorgeln"
+    story.save_revision().publish()
+    assert IndexLexeme.objects.filter(lexeme="zwolftonorgeln").exists()
+    assert lexemes_missing() == 0
 
 
 # --- Searches equal to the pages' ------------------------------------------------------
@@ -310,7 +339,8 @@ def test_a_search_takes_a_fixed_number_of_queries(world):
         search_stories(StoryFilters(q="Klärschlamm", limit=20))
     statements = [q["sql"] for q in broad.captured_queries if "MATERIALIZED" in q["sql"]]
     assert len(statements) == 1
-    # Languages, private sections, picks, the statement, the page of stories, tag
-    # names, regions, alliances, labels: the page's relations come with the statement.
-    assert len(broad.captured_queries) == len(narrow.captured_queries) <= 9
+    # Languages, private sections, picks, the prefixes' lexemes, the statement, the
+    # page of stories, tag names, regions, alliances, labels: the page's relations
+    # come with the statement.
+    assert len(broad.captured_queries) == len(narrow.captured_queries) <= 10
     assert Locale.objects.count() >= 2

@@ -55,7 +55,7 @@ from modelsearch.query import Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 from wagtail.search.models import IndexEntry
 
-from .. import lexicon, story_documents
+from .. import lexicon, prefixes, story_documents
 from ..compounds import compound_parts_of_text
 from ..rows import integers
 from .languages import (
@@ -299,11 +299,12 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
     def document_match(self):
         """(match, score) of this query as expressions over a table with ``title`` and
         ``body`` vectors copied from the index (``search.story_documents``), ranked as
-        ``ranked_entries`` ranks."""
+        ``ranked_entries`` ranks; the match with its prefixes written out as the
+        lexemes they stand for (``search.prefixes``), which finds the same stories."""
         config = self.get_config(None)
         matched = self.words_query(self.query, config)
         score = self.rank(F("title"), matched, config) + self.rank(F("body"), matched, config)
-        return matched, score
+        return prefixes.as_lexemes(matched, self.queryset.db), score
 
     def ranked_page(self, matched, config, start, stop, score_field):
         """The page of hits, ranked inside the index table, then its objects by key."""

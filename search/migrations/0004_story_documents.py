@@ -80,7 +80,7 @@ def create_documents(apps, schema_editor):
     if story_type is not None:
         from search.story_documents import write_documents
 
-        write_documents(connection, story_type.pk)
+        write_documents(connection, story_type.pk, lexemes=False)
 
 
 def drop_documents(apps, schema_editor):

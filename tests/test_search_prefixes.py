@@ -1,0 +1,70 @@
+"""A story search's prefixes written out as the index's lexemes (``search.prefixes``).
+
+The documents-against-pages tests (``test_story_documents``) hold the results equal;
+these hold the rewriting itself: a prefix that stands for a few lexemes becomes
+those lexemes, one that stands for many stays a prefix, and quotes survive.
+"""
+
+import pytest
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+
+from search import prefixes
+from search.models import IndexLexeme
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="The index lexemes are PostgreSQL's; run with DATABASE_URL=postgres://…",
+    ),
+    pytest.mark.django_db,
+]
+
+
+def text_of(query: SearchQuery) -> str:
+    with connection.cursor() as cursor:
+        sql, params = query.as_sql(None, connection)
+        cursor.execute(f"SELECT ({sql})::text", params)
+        return cursor.fetchone()[0]
+
+
+def raw(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="raw", config="simple")
+
+
+def keep(*lexemes: str) -> None:
+    """Lexemes beginning with "zq", which no story of the other tests' worlds holds."""
+    assert all(lexeme.startswith("zq") for lexeme in lexemes)
+    IndexLexeme.objects.bulk_create([IndexLexeme(lexeme) for lexeme in lexemes])
+
+
+def test_a_prefix_of_a_few_lexemes_becomes_those_lexemes():
+    keep("zqdusseldorf", "zqdusseldorfer", "zqdussel", "zqplastic", "zqplastics", "zqdusseldorg")
+    rewritten = prefixes.as_lexemes(raw("zqplastic:* & zqdusseldorf:*"), "default")
+    assert text_of(rewritten) == (
+        "( 'zqplastic' | 'zqplastics' ) & ( 'zqdusseldorf' | 'zqdusseldorfer' )"
+    )
+
+
+def test_a_prefix_of_many_lexemes_stays_a_prefix():
+    keep(*(f"zqwasser{n:02d}" for n in range(prefixes.MAX_LEXEMES + 1)), "zqstoff")
+    rewritten = prefixes.as_lexemes(raw("zqwasser:* & zqstoff:*"), "default")
+    assert text_of(rewritten) == "'zqwasser':* & 'zqstoff'"
+
+
+def test_a_prefix_no_lexeme_begins_with_stays_as_it_was():
+    keep("zqstoff")
+    assert text_of(prefixes.as_lexemes(raw("zqquagga:* | zqstoff"), "default")) == (
+        "'zqquagga':* | 'zqstoff'"
+    )
+
+
+def test_quotes_and_the_last_code_point_bound():
+    keep("zqo'brien", "zqo'briens", "zqo", "zqo'", "zqp")
+    rewritten = prefixes.as_lexemes(prefixes.TextSearchQuery("'zqo''brien':*"), "default")
+    assert text_of(rewritten) == "'zqo''brien' | 'zqo''briens'"
+
+
+def test_a_query_without_prefixes_is_left_alone():
+    query = raw("zqwasserstoff & zqstahl")
+    assert prefixes.as_lexemes(query, "default") is query
