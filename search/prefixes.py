@@ -4,17 +4,19 @@ Every query word is a prefix (``'dusseldorf':*``), so that "Kunststoff" finds
 "Kunststoffabfälle". A GIN index cannot walk the posting list of a prefix: it reads
 every entry the prefix matches into a bitmap first. For a word in half the stories
 ("Düsseldorf", in 102,338 of 200,000 story pages at 100,000 stories) that bitmap
-alone cost 33 ms of "plastic Düsseldorf", whether the other word was rare or not.
-The same match written as the lexemes the prefix stands for, ``'dusseldorf' |
-'dusseldorfer'``, lets the index skip through the frequent word's posting tree to
-the rare one's entries (14 ms instead of 47 for that match).
+made "plastic Düsseldorf" slow, however rare the other word: counting the match
+took 47 ms. Written as the lexemes the prefix stands for, ``'dusseldorf' |
+'dusseldorfer'``, the index skips through the frequent word's posting tree to the
+rare one's entries: 14 ms, and inside the story search the index scan went from
+19.6 to 2.8 ms.
 
 ``IndexLexeme`` holds every lexeme of the story documents' vectors, written with
 them (``search.story_documents``); a lexeme whose last story is gone stays and
 matches nothing, so the rewritten match finds exactly what the prefix finds. A
-prefix that stands for more than ``MAX_LEXEMES`` lexemes stays a prefix: that many
-entries cost the index more than one partial match. Ranking keeps the prefix query;
-only the match is rewritten.
+prefix that stands for more than ``MAX_LEXEMES`` lexemes stays a prefix, so that the
+rewritten query stays short. Ranking keeps the prefix query; only the match is
+rewritten. A story indexed between the two queries of one search, with a new word
+the prefix stands for, is found from the next search on.
 """
 
 import re
@@ -27,8 +29,9 @@ from .models import IndexLexeme
 
 TABLE = IndexLexeme._meta.db_table
 MAX_LEXEMES = 16
-# A prefix term in the text form of a tsquery: the lexeme quoted, quotes doubled.
-PREFIX_TERM = re.compile(r"'((?:[^']|'')+)':\*")
+# A prefix term in the text form of a tsquery: the lexeme quoted, quotes doubled; one
+# restricted to weights (``:*AB``) is left as it is.
+PREFIX_TERM = re.compile(r"'((?:[^']|'')+)':\*(?![A-Da-d])")
 
 # Every lexeme of these story documents' vectors (``%(page_ids)s``, or all of them).
 RECORD = f"""

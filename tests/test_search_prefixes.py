@@ -68,3 +68,10 @@ def test_quotes_and_the_last_code_point_bound():
 def test_a_query_without_prefixes_is_left_alone():
     query = raw("zqwasserstoff & zqstahl")
     assert prefixes.as_lexemes(query, "default") is query
+
+
+def test_a_prefix_restricted_to_weights_is_left_alone():
+    keep("zqstahl", "zqstahlwerk")
+    weighted = prefixes.TextSearchQuery("'zqstahl':*AB & 'zqstahl':*")
+    rewritten = prefixes.as_lexemes(weighted, "default")
+    assert text_of(rewritten) == "'zqstahl':*AB & ( 'zqstahl' | 'zqstahlwerk' )"
