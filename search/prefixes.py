@@ -25,7 +25,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connections
 from django.db.models.sql import Query
 
-from .models import IndexLexeme
+from .models import IndexLexeme, StoryDocument
 
 TABLE = IndexLexeme._meta.db_table
 MAX_LEXEMES = 16
@@ -36,15 +36,9 @@ PREFIX_TERM = re.compile(r"'((?:[^']|'')+)':\*(?![A-Da-d])")
 # Every lexeme of these story documents' vectors (``%(page_ids)s``, or all of them).
 RECORD = f"""
 INSERT INTO {TABLE} (lexeme)
-SELECT DISTINCT lexeme FROM (
-    SELECT unnest(tsvector_to_array(document.title)) AS lexeme
-    FROM alliance_search_storydocument document
-    WHERE %(every)s OR document.page_id = ANY(%(page_ids)s)
-    UNION ALL
-    SELECT unnest(tsvector_to_array(document.body))
-    FROM alliance_search_storydocument document
-    WHERE %(every)s OR document.page_id = ANY(%(page_ids)s)
-) lexemes
+SELECT DISTINCT unnest(tsvector_to_array(document.title) || tsvector_to_array(document.body))
+FROM {StoryDocument._meta.db_table} document
+WHERE %(every)s OR document.page_id = ANY(%(page_ids)s)
 ON CONFLICT (lexeme) DO NOTHING
 """  # noqa: S608 - table names from the models, values as parameters
 
