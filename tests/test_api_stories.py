@@ -886,3 +886,16 @@ def test_openapi_documents_the_story_endpoints(client):
     schemas = document["components"]["schemas"]
     assert {"StoryListSchema", "StorySchema", "SuggestionListSchema"} <= set(schemas)
     assert "German slug" in schemas["PageRefSchema"]["properties"]["slug"]["description"]
+
+
+def test_snippet_works_out_a_later_text_only_when_the_earlier_hold_no_match():
+    worked_out = []
+
+    def body() -> str:
+        worked_out.append("body")
+        return "Erdgas statt Koks"
+
+    assert highlight("Koks", "Koks im Teaser", body) == "<mark>Koks</mark> im Teaser"
+    assert worked_out == []
+    assert highlight("Koks", "Kein Treffer", body) == "Erdgas statt <mark>Koks</mark>"
+    assert worked_out == ["body"]
