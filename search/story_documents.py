@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import F, FloatField, QuerySet, Value
+from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -133,6 +134,9 @@ def forget_all(connection) -> None:
 # spilled to disk and read back for each count: 80 ms of its 290.
 WORK_MEM = "32MB"
 HIT_COLUMNS = ("page_id", "date", "region_keys", "company_keys", "tag_ids", "_score_")
+TAG_TABLE = Tag._meta.db_table
+# The names of a row's tags (the response sorts them).
+TAG_NAMES = f"ARRAY(SELECT tag.name FROM {TAG_TABLE} tag WHERE tag.id = ANY(tag_ids))"
 ORDERS = {
     # (SQL order of the page, the sort key it returns, newest or best first)
     "relevance": ("_score_ DESC, page_id DESC", "_score_", True),
@@ -150,11 +154,12 @@ class DocumentResults:
     page_ids: list[int] = field(default_factory=list)
     years: Counter = field(default_factory=Counter)
     companies: Counter = field(default_factory=Counter)
+    # Stories per tag name.
     tags: Counter = field(default_factory=Counter)
     # Stories per set of region translation keys they name.
     region_sets: Counter = field(default_factory=Counter)
-    # The relations of each story on the page: (company keys, region keys, tag ids).
-    relations: dict[int, tuple[list, list, list[int]]] = field(default_factory=dict)
+    # The relations of each story on the page: (company keys, region keys, tag names).
+    relations: dict[int, tuple[list, list, list[str]]] = field(default_factory=dict)
 
 
 def search(
@@ -192,12 +197,13 @@ def search(
     ordering, sort_key, descending = ORDERS[order]
     # The page's id goes out as ``key``: named ``page_id``, it would be what ORDER BY
     # sorts, as text, so that 99999 came before 100000 among stories of one day. The
-    # page's rows bring their stories' relations, which the response shows.
+    # page's rows bring their stories' relations, which the response shows, the tags
+    # by name, as the tag facet does: a query of their own for the names cost 1 ms.
     parts = [
         "SELECT 'count', NULL::text, count(*)::float8, NULL::uuid[], NULL::uuid[], "
-        "NULL::int[] FROM hits",
+        "NULL::text[] FROM hits",
         f"(SELECT 'page', page_id::text AS key, {sort_key}, company_keys, region_keys, "
-        f"tag_ids FROM hits ORDER BY {ordering} LIMIT {int(limit)} OFFSET {int(offset)})",
+        f"{TAG_NAMES} FROM hits ORDER BY {ordering} LIMIT {int(limit)} OFFSET {int(offset)})",
     ]
     if with_facets:
         # Grouped by the values themselves, unnested in the select list: grouping the
@@ -207,8 +213,9 @@ def search(
         parts += [
             f"SELECT 'company', key::text, count(*), NULL, NULL, NULL FROM (SELECT "
             f"unnest(company_keys) AS key FROM {counted}) companies GROUP BY key",
-            f"SELECT 'tag', key::text, count(*), NULL, NULL, NULL FROM (SELECT "
-            f"unnest(tag_ids) AS key FROM {counted}) tags GROUP BY key",
+            f"SELECT 'tag', tag.name, counts.stories, NULL, NULL, NULL FROM (SELECT key, "
+            f"count(*) AS stories FROM (SELECT unnest(tag_ids) AS key FROM {counted}) tags "
+            f"GROUP BY key) counts JOIN {TAG_TABLE} tag ON tag.id = counts.key",
             f"SELECT 'year regions', year || ' ' || array_to_string(region_keys, ' '), "
             f"count(*), NULL, NULL, NULL FROM (SELECT date_part('year', date)::int AS year, "
             f"region_keys FROM {counted}) stories GROUP BY year, region_keys",
@@ -250,7 +257,7 @@ def _results(rows, descending: bool) -> DocumentResults:
         elif kind == "company":
             results.companies[uuid.UUID(key)] = int(number)
         elif kind == "tag":
-            results.tags[int(key)] = int(number)
+            results.tags[key] = int(number)
         else:
             year, *regions = key.split()
             results.years[int(year)] += int(number)
