@@ -561,10 +561,11 @@ def _answered_by_documents(
 
 def _document_relations(page_ids: Sequence[int]) -> dict[int, tuple[list, list, list[str]]]:
     """(company keys, region keys, tag names) of these stories, as the statement gives them."""
-    rows = StoryDocument.objects.filter(pk__in=page_ids).values_list(
-        "pk", "company_keys", "region_keys", "tag_ids"
+    rows = list(
+        StoryDocument.objects.filter(pk__in=page_ids).values_list(
+            "pk", "company_keys", "region_keys", "tag_ids"
+        )
     )
-    rows = list(rows)
     tag_ids = {tag_id for *_keys, ids in rows for tag_id in ids}
     names = dict(Tag.objects.filter(pk__in=tag_ids).values_list("pk", "name")) if tag_ids else {}
     return {

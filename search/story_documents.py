@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import connections, transaction
 from django.db.models import F, FloatField, QuerySet, Value
-from taggit.models import Tag
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -134,7 +133,7 @@ def forget_all(connection) -> None:
 # spilled to disk and read back for each count: 80 ms of its 290.
 WORK_MEM = "32MB"
 HIT_COLUMNS = ("page_id", "date", "region_keys", "company_keys", "tag_ids", "_score_")
-TAG_TABLE = Tag._meta.db_table
+TAG_TABLE = TickerStoryTag._meta.get_field("tag").related_model._meta.db_table
 # The names of a row's tags (the response sorts them).
 TAG_NAMES = f"ARRAY(SELECT tag.name FROM {TAG_TABLE} tag WHERE tag.id = ANY(tag_ids))"
 ORDERS = {
