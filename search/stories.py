@@ -550,28 +550,13 @@ def _answered_by_documents(
     """
     relations = {pk: found.relations[pk] for pk in page_ids if pk in found.relations}
     if picks := [pk for pk in page_ids if pk not in relations]:
-        relations.update(_document_relations(picks))
+        relations.update(story_documents.relations_of(picks))
     related = _Related(
         companies={pk: companies for pk, (companies, _regions, _tags) in relations.items()},
         regions={pk: regions for pk, (_companies, regions, _tags) in relations.items()},
         tags={pk: tags for pk, (*_, tags) in relations.items()},
     )
     return related, _RawFacets.from_documents(found, scope) if with_facets else None
-
-
-def _document_relations(page_ids: Sequence[int]) -> dict[int, tuple[list, list, list[str]]]:
-    """(company keys, region keys, tag names) of these stories, as the statement gives them."""
-    rows = list(
-        StoryDocument.objects.filter(pk__in=page_ids).values_list(
-            "pk", "company_keys", "region_keys", "tag_ids"
-        )
-    )
-    tag_ids = {tag_id for *_keys, ids in rows for tag_id in ids}
-    names = dict(Tag.objects.filter(pk__in=tag_ids).values_list("pk", "name")) if tag_ids else {}
-    return {
-        pk: (companies, regions, [names[i] for i in tags if i in names])
-        for pk, companies, regions, tags in rows
-    }
 
 
 def _every_match_read(found, relevance: bool) -> tuple[list[int], bool]:
@@ -636,7 +621,8 @@ def _load(
     """The stories (and their relations), in a fixed number of queries, in ``page_ids`` order.
 
     The body comes as its stored JSON (``body_json``), for the snippets: as a
-    StreamField, 20 bodies took 1.4 ms to convert, and a snippet rarely needs one.
+    StreamField, 20 bodies took 1.4 ms to convert, and only a snippet whose teaser
+    holds no match reads it.
     """
     if not page_ids:
         return []

@@ -29,8 +29,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import connections, transaction
-from django.db.models import F, FloatField, QuerySet, Value
+from django.db.models import F, FloatField, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -221,6 +223,17 @@ def search(
         ]
     statement = f"WITH {', '.join(ctes)} " + " UNION ALL ".join(parts)
     return _results(_fetch(documents.db, statement, params, every=matched is None), descending)
+
+
+def relations_of(page_ids: list[int]) -> dict[int, tuple[list, list, list[str]]]:
+    """(company keys, region keys, tag names) of these stories, as the statement's page
+    rows give them: for editors' picks, which the statement leaves out of its page."""
+    rows = (
+        StoryDocument.objects.filter(pk__in=page_ids)
+        .annotate(tag_names=RawSQL(TAG_NAMES, (), output_field=ArrayField(TextField())))
+        .values_list("pk", "company_keys", "region_keys", "tag_names")
+    )
+    return {pk: (companies, regions, tags) for pk, companies, regions, tags in rows}
 
 
 def _fetch(using: str, statement: str, params, *, every: bool) -> list[tuple]:
