@@ -20,6 +20,7 @@ the prefix stands for, is found from the next search on.
 """
 
 import re
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections
@@ -77,18 +78,41 @@ class TextSearchQuery(SearchQuery):
         return "%s::tsquery", [self.text]
 
 
+@dataclass(frozen=True)
+class Expansion:
+    """A match with its prefixes written out, and what the lexemes showed of it."""
+
+    match: SearchQuery
+    # No prefix of the match stands for a lexeme other than its own word ("recoveri"
+    # for 'recoveri':*), so the prefix query matches the same lexemes of every story
+    # as the whole words do, and ranks each story the same (``rank`` in
+    # ``search.backends.postgres`` then ranks it once instead of twice).
+    prefixes_are_words: bool
+
+
 def as_lexemes(match: SearchQuery, using: str) -> SearchQuery:
     """``match`` with each prefix that stands for a few lexemes written as those
-    lexemes, ORed; the same stories match. One query reads the match's text and the
-    lexemes of its prefixes."""
+    lexemes, ORed; the same stories match."""
+    return expand(match, using).match
+
+
+def expand(match: SearchQuery, using: str) -> Expansion:
+    """``as_lexemes``, and whether the prefixes stand for their own words alone. One
+    query reads the match's text and the lexemes of its prefixes."""
     query = Query(None)
     sql, params = query.get_compiler(using=using).compile(match.resolve_expression(query))
     with connections[using].cursor() as cursor:
         cursor.execute(EXPANSIONS.format(match=sql), params)
         rows = cursor.fetchall()
+    text = rows[0][0]
     expansions = {prefix: lexemes for _text, prefix, lexemes in rows if prefix is not None}
+    # Every prefix is one PREFIX_TERM recognises (none restricted to weights), and no
+    # lexeme other than the prefix itself begins with it.
+    prefixes_are_words = text.count("':*") == len(PREFIX_TERM.findall(text)) and all(
+        set(lexemes) <= {prefix} for prefix, lexemes in expansions.items()
+    )
     if not expansions:
-        return match
+        return Expansion(match, prefixes_are_words)
 
     def written_out(term: re.Match) -> str:
         lexemes = expansions.get(term.group(1).replace("''", "'"), [])
@@ -96,7 +120,7 @@ def as_lexemes(match: SearchQuery, using: str) -> SearchQuery:
             return term.group(0)
         return "( " + " | ".join(_quoted(lexeme) for lexeme in lexemes) + " )"
 
-    return TextSearchQuery(PREFIX_TERM.sub(written_out, rows[0][0]))
+    return Expansion(TextSearchQuery(PREFIX_TERM.sub(written_out, text)), prefixes_are_words)
 
 
 def _quoted(lexeme: str) -> str:

@@ -75,3 +75,21 @@ def test_a_prefix_restricted_to_weights_is_left_alone():
     weighted = prefixes.TextSearchQuery("'zqstahl':*AB & 'zqstahl':*")
     rewritten = prefixes.as_lexemes(weighted, "default")
     assert text_of(rewritten) == "'zqstahl':*AB & ( 'zqstahl' | 'zqstahlwerk' )"
+
+
+@pytest.mark.parametrize(
+    ("text", "stand_for_words"),
+    [
+        ("zqrecoveri:* & zqstoff", True),  # its own lexeme alone
+        ("zqquagga:*", True),  # no lexeme: matches nothing, as the whole word does
+        ("zqstoff", True),  # no prefix at all
+        ("zqplastic:* & zqrecoveri:*", False),  # "zqplastics" too
+        ("zqrecoveri:*AB", False),  # restricted to weights
+        ("zqwasser:*", False),  # too many lexemes to write out
+    ],
+)
+def test_whether_the_prefixes_stand_for_their_own_words_alone(text, stand_for_words):
+    keep("zqrecoveri", "zqplastic", "zqplastics", "zqstoff")
+    keep(*(f"zqwasser{n:02d}" for n in range(prefixes.MAX_LEXEMES + 1)))
+    query = prefixes.TextSearchQuery(text) if "AB" in text else raw(text)
+    assert prefixes.expand(query, "default").prefixes_are_words is stand_for_words

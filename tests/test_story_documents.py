@@ -14,6 +14,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -21,8 +22,9 @@ from wagtail.search.models import IndexEntry
 
 from alliance_pages.skeleton import content_locales, state_alliance
 from alliance_pages.translation import publish_translation
-from search import story_documents
+from search import prefixes, story_documents
 from search.models import IndexLexeme, StoryDocument
+from search.resilience import get_search_backend
 from search.stories import StoryFilters, StoryOrder, search_stories
 from tests import test_api_stories
 from ticker.models import TickerStoryPage
@@ -344,3 +346,49 @@ def test_a_search_takes_a_fixed_number_of_queries(world):
     # names come with the statement.
     assert len(broad.captured_queries) == len(narrow.captured_queries) <= 9
     assert Locale.objects.count() >= 2
+
+
+def scores(words: str, language: str, *, prefixes_are_words: bool) -> dict[int, float]:
+    """Every document's score for ``words``, ranked with or without taking the whole
+    words' rank twice for the prefixes'."""
+    backend = get_search_backend()
+    stories = TickerStoryPage.objects.live()
+    found = backend.search(words, stories, operator="and", language_code=language)
+    compiler = found.query_compiler
+    config = compiler.get_config(None)
+    matched = compiler.words_query(compiler.query, config)
+    score = compiler.rank(
+        F("title"), matched, config, prefixes_are_words=prefixes_are_words
+    ) + compiler.rank(F("body"), matched, config, prefixes_are_words=prefixes_are_words)
+    return dict(StoryDocument.objects.annotate(score=score).values_list("pk", "score"))
+
+
+def prefixes_stand_for_words(words: str, language: str) -> bool:
+    compiler = (
+        get_search_backend()
+        .search(words, TickerStoryPage.objects.live(), operator="and", language_code=language)
+        .query_compiler
+    )
+    matched = compiler.words_query(compiler.query, compiler.get_config(None))
+    return prefixes.expand(matched, "default").prefixes_are_words
+
+
+@pytest.mark.parametrize(
+    ("words", "language", "stand_for_words"),
+    [
+        ("Elektrolyse", "de", False),  # also "Elektrolyseur"
+        ("Klärschlamm", "de", True),
+        ("Energie Dormagen", "de", False),
+        ("hydrogen", "en", True),
+    ],
+)
+def test_a_prefix_that_stands_for_its_word_alone_ranks_as_that_word_twice(
+    world, words, language, stand_for_words
+):
+    """The rank of the prefixes is the whole words' rank then, to the last bit, so
+    taking it twice changes no score and no order (``search.backends.postgres``)."""
+    assert prefixes_stand_for_words(words, language) is stand_for_words
+    if stand_for_words:
+        doubled = scores(words, language, prefixes_are_words=True)
+        assert doubled == scores(words, language, prefixes_are_words=False)
+        assert any(doubled.values())

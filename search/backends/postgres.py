@@ -38,7 +38,7 @@ from functools import cached_property, reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import F
+from django.db.models import F, FloatField, Func
 from django.db.models.functions import Cast
 from django.db.models.sql.subqueries import InsertQuery
 from modelsearch.backends.database.postgres.postgres import (
@@ -303,8 +303,12 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
         lexemes they stand for (``search.prefixes``), which finds the same stories."""
         config = self.get_config(None)
         matched = self.words_query(self.query, config)
-        score = self.rank(F("title"), matched, config) + self.rank(F("body"), matched, config)
-        return prefixes.as_lexemes(matched, self.queryset.db), score
+        expansion = prefixes.expand(matched, self.queryset.db)
+        whole = expansion.prefixes_are_words
+        score = self.rank(F("title"), matched, config, prefixes_are_words=whole) + self.rank(
+            F("body"), matched, config, prefixes_are_words=whole
+        )
+        return expansion.match, score
 
     def ranked_page(self, matched, config, start, stop, score_field):
         """The page of hits, ranked inside the index table, then its objects by key."""
@@ -369,15 +373,31 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
             .values(object_pk=Cast("object_id", primary_key_column(self.queryset.model)))
         )
 
-    def rank(self, document, matched, config):
-        """Prefix matches, plus whole-word matches, plus the phrase, weighted by field."""
-        rank = SearchRank(document, matched, weights=self.sql_weights)
+    def rank(self, document, matched, config, *, prefixes_are_words=False):
+        """Prefix matches, plus whole-word matches, plus the phrase, weighted by field.
+
+        Where the prefixes stand for their own words alone (``search.prefixes``), the
+        two first ranks are equal and the whole words' is taken twice: ``ts_rank`` is
+        most of the cost of ranking, about 0.4 µs a call for each match.
+        """
         whole_words = self.words_query(self.query, config, prefix=False)
-        rank += SearchRank(document, whole_words, weights=self.sql_weights)
+        if prefixes_are_words:
+            rank = Twice(SearchRank(document, whole_words, weights=self.sql_weights))
+        else:
+            rank = SearchRank(document, matched, weights=self.sql_weights)
+            rank += SearchRank(document, whole_words, weights=self.sql_weights)
         if len(query_words(self.query.query_string)) > 1:
             phrase = self.phrase_query(" ".join(query_words(self.query.query_string)), config)
             rank += PHRASE_RANK_FACTOR * SearchRank(document, phrase, weights=self.sql_weights)
         return rank
+
+
+class Twice(Func):
+    """A rank doubled as ``real``: the same value as the rank added to itself, to the
+    last bit, so that no order changes."""
+
+    template = "(2::real * %(expressions)s)"
+    output_field = FloatField()
 
 
 class LanguageAutocompleteQueryCompiler(LanguageQueryMixin, PostgresAutocompleteQueryCompiler):
