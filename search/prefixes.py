@@ -43,14 +43,15 @@ WHERE %(every)s OR document.page_id = ANY(%(page_ids)s)
 ON CONFLICT (lexeme) DO NOTHING
 """  # noqa: S608 - table names from the models, values as parameters
 
-# The text of a match (``{match}``) and, per prefix in it, up to MAX_LEXEMES + 1 of
+# The text of a match (``{match}``), of other queries (``{also}``) and, per prefix in
+# the match, up to MAX_LEXEMES + 1 of
 # the lexemes beginning with it: in the C collation a string that begins with the
 # prefix sorts from the prefix itself up to the prefix followed by the last code point
 # (U+10FFFF), a range of the primary key's index. The regular expression is
 # PREFIX_TERM's, its quotes doubled for SQL.
 EXPANSIONS = f"""
-WITH match AS (SELECT ({{match}})::text AS text)
-SELECT match.text, prefix, ARRAY(
+WITH match AS (SELECT ({{match}})::text AS text, ARRAY[{{also}}]::text[] AS also)
+SELECT match.text, match.also, prefix, ARRAY(
     SELECT lexeme FROM {TABLE}
     WHERE lexeme >= prefix AND lexeme < prefix || chr(1114111)
     ORDER BY lexeme LIMIT {MAX_LEXEMES + 1}
@@ -88,6 +89,8 @@ class Expansion:
     # as the whole words do, and ranks each story the same (``rank`` in
     # ``search.backends.postgres`` then ranks it once instead of twice).
     prefixes_are_words: bool
+    # The text forms of the other queries asked for (``expand``'s ``also``).
+    also: tuple[str, ...] = ()
 
 
 def as_lexemes(match: SearchQuery, using: str) -> SearchQuery:
@@ -96,23 +99,29 @@ def as_lexemes(match: SearchQuery, using: str) -> SearchQuery:
     return expand(match, using).match
 
 
-def expand(match: SearchQuery, using: str) -> Expansion:
-    """``as_lexemes``, and whether the prefixes stand for their own words alone. One
-    query reads the match's text and the lexemes of its prefixes."""
+def expand(match: SearchQuery, using: str, *also: SearchQuery) -> Expansion:
+    """``as_lexemes``, whether the prefixes stand for their own words alone, and the
+    text forms of ``also``. One query reads the texts and the lexemes of the prefixes."""
     query = Query(None)
-    sql, params = query.get_compiler(using=using).compile(match.resolve_expression(query))
+    compiler = query.get_compiler(using=using)
+    sql, params = compiler.compile(match.resolve_expression(query))
+    others = [compiler.compile(other.resolve_expression(query)) for other in also]
+    statement = EXPANSIONS.format(
+        match=sql, also=", ".join(f"({other})::text" for other, _params in others)
+    )
+    params = (*params, *(param for _sql, other_params in others for param in other_params))
     with connections[using].cursor() as cursor:
-        cursor.execute(EXPANSIONS.format(match=sql), params)
+        cursor.execute(statement, params)
         rows = cursor.fetchall()
-    text = rows[0][0]
-    expansions = {prefix: lexemes for _text, prefix, lexemes in rows if prefix is not None}
+    text, texts = rows[0][0], tuple(rows[0][1])
+    expansions = {prefix: lexemes for _text, _also, prefix, lexemes in rows if prefix is not None}
     # Every prefix is one PREFIX_TERM recognises (none restricted to weights), and no
     # lexeme other than the prefix itself begins with it.
     prefixes_are_words = text.count("':*") == len(PREFIX_TERM.findall(text)) and all(
         set(lexemes) <= {prefix} for prefix, lexemes in expansions.items()
     )
     if not expansions:
-        return Expansion(match, prefixes_are_words)
+        return Expansion(match, prefixes_are_words, texts)
 
     def written_out(term: re.Match) -> str:
         lexemes = expansions.get(term.group(1).replace("''", "'"), [])
@@ -120,7 +129,8 @@ def expand(match: SearchQuery, using: str) -> Expansion:
             return term.group(0)
         return "( " + " | ".join(_quoted(lexeme) for lexeme in lexemes) + " )"
 
-    return Expansion(TextSearchQuery(PREFIX_TERM.sub(written_out, text)), prefixes_are_words)
+    written = TextSearchQuery(PREFIX_TERM.sub(written_out, text))
+    return Expansion(written, prefixes_are_words, texts)
 
 
 def _quoted(lexeme: str) -> str:

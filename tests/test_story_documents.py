@@ -22,7 +22,7 @@ from wagtail.search.models import IndexEntry
 
 from alliance_pages.skeleton import content_locales, state_alliance
 from alliance_pages.translation import publish_translation
-from search import prefixes, story_documents
+from search import story_documents
 from search.models import IndexLexeme, StoryDocument
 from search.resilience import get_search_backend
 from search.stories import StoryFilters, StoryOrder, search_stories
@@ -348,47 +348,59 @@ def test_a_search_takes_a_fixed_number_of_queries(world):
     assert Locale.objects.count() >= 2
 
 
-def scores(words: str, language: str, *, prefixes_are_words: bool) -> dict[int, float]:
-    """Every document's score for ``words``, ranked with or without taking the whole
-    words' rank twice for the prefixes'."""
-    backend = get_search_backend()
+def compiler_for(words: str, language: str):
     stories = TickerStoryPage.objects.live()
-    found = backend.search(words, stories, operator="and", language_code=language)
-    compiler = found.query_compiler
-    config = compiler.get_config(None)
-    matched = compiler.words_query(compiler.query, config)
-    score = compiler.rank(
-        F("title"), matched, config, prefixes_are_words=prefixes_are_words
-    ) + compiler.rank(F("body"), matched, config, prefixes_are_words=prefixes_are_words)
+    found = get_search_backend().search(words, stories, operator="and", language_code=language)
+    return found.query_compiler
+
+
+def scores(score) -> dict[int, float]:
     return dict(StoryDocument.objects.annotate(score=score).values_list("pk", "score"))
 
 
-def prefixes_stand_for_words(words: str, language: str) -> bool:
-    compiler = (
-        get_search_backend()
-        .search(words, TickerStoryPage.objects.live(), operator="and", language_code=language)
-        .query_compiler
-    )
-    matched = compiler.words_query(compiler.query, compiler.get_config(None))
-    return prefixes.expand(matched, "default").prefixes_are_words
-
-
 @pytest.mark.parametrize(
-    ("words", "language", "stand_for_words"),
+    ("words", "language", "prefixes_are_words", "phrase_is_words"),
     [
-        ("Elektrolyse", "de", False),  # also "Elektrolyseur"
-        ("Klärschlamm", "de", True),
-        ("Energie Dormagen", "de", False),
-        ("hydrogen", "en", True),
+        ("Elektrolyse", "de", False, False),  # also "Elektrolyseur"
+        ("Klärschlamm", "de", True, False),
+        ("hydrogen", "en", True, False),
+        ("Energie Dormagen", "de", False, True),
+        ("Klärschlamm Dormagen", "de", False, True),  # a prefix stands for more
+        ("Muenster Klärschlamm", "de", True, False),  # the words have "münster" too
+        ("hydrogen electrolyser", "en", True, True),
     ],
 )
-def test_a_prefix_that_stands_for_its_word_alone_ranks_as_that_word_twice(
-    world, words, language, stand_for_words
+def test_ranks_known_to_equal_the_words_rank_are_taken_from_it(
+    world, words, language, prefixes_are_words, phrase_is_words
 ):
-    """The rank of the prefixes is the whole words' rank then, to the last bit, so
-    taking it twice changes no score and no order (``search.backends.postgres``)."""
-    assert prefixes_stand_for_words(words, language) is stand_for_words
-    if stand_for_words:
-        doubled = scores(words, language, prefixes_are_words=True)
-        assert doubled == scores(words, language, prefixes_are_words=False)
-        assert any(doubled.values())
+    """A prefix that stands for its own word alone, and a phrase of the words, rank
+    as the words do, to the last bit: the story search ranks the words once and
+    takes that for them (``search.backends.postgres``), no score and no order moves."""
+    compiler = compiler_for(words, language)
+    _match, score = compiler.document_match()
+    config = compiler.get_config(None)
+    matched = compiler.words_query(compiler.query, config)
+    every_rank = compiler.rank(F("title"), matched, config) + compiler.rank(
+        F("body"), matched, config
+    )
+    assert scores(score) == scores(every_rank)
+    assert any(scores(score).values())
+    alike = alike_of(compiler)
+    assert (alike.prefixes_are_words, alike.phrase_is_words) == (
+        prefixes_are_words,
+        phrase_is_words,
+    )
+
+
+def alike_of(compiler):
+    """The shortcuts ``document_match`` took, read back from the ranks it built."""
+    taken = {}
+    original = compiler.rank
+
+    def rank(document, matched, config, alike=None):
+        taken["alike"] = alike
+        return original(document, matched, config, alike)
+
+    compiler.rank = rank
+    compiler.document_match()
+    return taken["alike"]
