@@ -196,15 +196,18 @@ def search(
         params = (*params, *picks_params)
         counted = "counted"
     ordering, sort_key, descending = ORDERS[order]
-    # The page's id goes out as ``key``: named ``page_id``, it would be what ORDER BY
-    # sorts, as text, so that 99999 came before 100000 among stories of one day. The
-    # page's rows bring their stories' relations, which the response shows, the tags
-    # by name, as the tag facet does: a query of their own for the names cost 1 ms.
+    # The page is cut from the matches' ids and sort keys alone, and its rows read
+    # again by primary key for the relations the response shows, the tags by name, as
+    # the tag facet gives them (a query of their own for the names cost 1 ms). Sorting
+    # the matches with their arrays cost 17 ms more in the listing without words
+    # (100,000 stories of a language). ``_results`` puts the page's rows in order.
     parts = [
         "SELECT 'count', NULL::text, count(*)::float8, NULL::uuid[], NULL::uuid[], "
         "NULL::text[] FROM hits",
-        f"(SELECT 'page', page_id::text AS key, {sort_key}, company_keys, region_keys, "
-        f"{TAG_NAMES} FROM hits ORDER BY {ordering} LIMIT {int(limit)} OFFSET {int(offset)})",
+        f"SELECT 'page', page.page_id::text, page.sort_key, company_keys, region_keys, "
+        f"{TAG_NAMES} FROM (SELECT page_id, {sort_key} AS sort_key FROM hits "
+        f"ORDER BY {ordering} LIMIT {int(limit)} OFFSET {int(offset)}) page "
+        f"JOIN {TABLE} document ON document.page_id = page.page_id",
     ]
     if with_facets:
         # Grouped by the values themselves, unnested in the select list: grouping the
