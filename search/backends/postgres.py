@@ -401,8 +401,9 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
         words = SearchRank(document, whole_words, weights=self.sql_weights)
         phrase = self.phrase(config)
         if alike.prefixes_are_words and phrase is not None and alike.phrase_is_words:
-            # 2::real * words + 2.0 * words, in double precision: four times the words.
-            return Scaled(words, factor="4.0")
+            # 2::real * words + PHRASE_RANK_FACTOR * words, in double precision: a
+            # rank is a real, so each product and their sum are exact there.
+            return Scaled(words, factor=repr(2 + PHRASE_RANK_FACTOR))
         if alike.prefixes_are_words:
             rank = Scaled(words, factor="2::real")  # the words' rank added to itself
         else:
