@@ -61,6 +61,7 @@ SNIPPET_LENGTH = 240
 SNIPPET_LEAD = 60
 
 STORY_REGIONS = TickerStoryPage.regions.through
+STORY_COMPANIES = TickerStoryPage.companies.through
 # What the API, the feeds and the snippets read of a loaded story (``get_full_url``
 # reads ``url_path``; ``specific`` and the admin's links the rest). Another field is
 # read from the database when it is first touched, one query per story: the query
@@ -81,7 +82,6 @@ LOADED_FIELDS = (
     "lead_image",
     "archive_id",
 )
-STORY_COMPANIES = TickerStoryPage.companies.through
 
 
 class StoryOrder(StrEnum):
