@@ -93,15 +93,11 @@ class Expansion:
     also: tuple[str, ...] = ()
 
 
-def as_lexemes(match: SearchQuery, using: str) -> SearchQuery:
-    """``match`` with each prefix that stands for a few lexemes written as those
-    lexemes, ORed; the same stories match."""
-    return expand(match, using).match
-
-
 def expand(match: SearchQuery, using: str, *also: SearchQuery) -> Expansion:
-    """``as_lexemes``, whether the prefixes stand for their own words alone, and the
-    text forms of ``also``. One query reads the texts and the lexemes of the prefixes."""
+    """``match`` with each prefix that stands for a few lexemes written as those
+    lexemes, ORed (the same stories match); whether the prefixes stand for their own
+    words alone; and the text forms of ``also``. One query reads the texts and the
+    lexemes of the prefixes."""
     query = Query(None)
     compiler = query.get_compiler(using=using)
     sql, params = compiler.compile(match.resolve_expression(query))

@@ -40,7 +40,7 @@ def keep(*lexemes: str) -> None:
 
 def test_a_prefix_of_a_few_lexemes_becomes_those_lexemes():
     keep("zqdusseldorf", "zqdusseldorfer", "zqdussel", "zqplastic", "zqplastics", "zqdusseldorg")
-    rewritten = prefixes.as_lexemes(raw("zqplastic:* & zqdusseldorf:*"), "default")
+    rewritten = prefixes.expand(raw("zqplastic:* & zqdusseldorf:*"), "default").match
     assert text_of(rewritten) == (
         "( 'zqplastic' | 'zqplastics' ) & ( 'zqdusseldorf' | 'zqdusseldorfer' )"
     )
@@ -48,32 +48,32 @@ def test_a_prefix_of_a_few_lexemes_becomes_those_lexemes():
 
 def test_a_prefix_of_many_lexemes_stays_a_prefix():
     keep(*(f"zqwasser{n:02d}" for n in range(prefixes.MAX_LEXEMES + 1)), "zqstoff")
-    rewritten = prefixes.as_lexemes(raw("zqwasser:* & zqstoff:*"), "default")
+    rewritten = prefixes.expand(raw("zqwasser:* & zqstoff:*"), "default").match
     assert text_of(rewritten) == "'zqwasser':* & 'zqstoff'"
 
 
 def test_a_prefix_no_lexeme_begins_with_stays_as_it_was():
     keep("zqstoff")
-    assert text_of(prefixes.as_lexemes(raw("zqquagga:* | zqstoff"), "default")) == (
+    assert text_of(prefixes.expand(raw("zqquagga:* | zqstoff"), "default").match) == (
         "'zqquagga':* | 'zqstoff'"
     )
 
 
 def test_quotes_and_the_last_code_point_bound():
     keep("zqo'brien", "zqo'briens", "zqo", "zqo'", "zqp")
-    rewritten = prefixes.as_lexemes(prefixes.TextSearchQuery("'zqo''brien':*"), "default")
+    rewritten = prefixes.expand(prefixes.TextSearchQuery("'zqo''brien':*"), "default").match
     assert text_of(rewritten) == "'zqo''brien' | 'zqo''briens'"
 
 
 def test_a_query_without_prefixes_is_left_alone():
     query = raw("zqwasserstoff & zqstahl")
-    assert prefixes.as_lexemes(query, "default") is query
+    assert prefixes.expand(query, "default").match is query
 
 
 def test_a_prefix_restricted_to_weights_is_left_alone():
     keep("zqstahl", "zqstahlwerk")
     weighted = prefixes.TextSearchQuery("'zqstahl':*AB & 'zqstahl':*")
-    rewritten = prefixes.as_lexemes(weighted, "default")
+    rewritten = prefixes.expand(weighted, "default").match
     assert text_of(rewritten) == "'zqstahl':*AB & ( 'zqstahl' | 'zqstahlwerk' )"
 
 

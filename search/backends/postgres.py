@@ -305,12 +305,12 @@ class LanguageSearchQueryCompiler(CorrectsTypos, LanguageQueryMixin, PostgresSea
         lexemes they stand for (``search.prefixes``), which finds the same stories."""
         config = self.get_config(None)
         matched = self.words_query(self.query, config)
-        words = self.words_query(self.query, config, prefix=False)
         phrase = self.phrase(config)
-        if phrase is None:
-            expansion = prefixes.expand(matched, self.queryset.db)
-        else:
-            expansion = prefixes.expand(matched, self.queryset.db, words, phrase)
+        # The words' and the phrase's text forms come with the prefixes' lexemes.
+        compared = (
+            () if phrase is None else (self.words_query(self.query, config, prefix=False), phrase)
+        )
+        expansion = prefixes.expand(matched, self.queryset.db, *compared)
         alike = RanksAlike(
             prefixes_are_words=expansion.prefixes_are_words,
             phrase_is_words=phrase is not None and ranks_alike(*expansion.also),
