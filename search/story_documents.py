@@ -256,6 +256,14 @@ def _fetch(using: str, statement: str, params, *, every: bool) -> list[tuple]:
         return cursor.fetchall()
 
 
+class _Keys(dict):
+    """Translation keys by their text, each parsed on first sight."""
+
+    def __missing__(self, text: str) -> uuid.UUID:
+        key = self[text] = uuid.UUID(text)
+        return key
+
+
 def _sql(queryset: QuerySet) -> tuple[str, tuple]:
     return queryset.query.get_compiler(using=queryset.db).as_sql()
 
@@ -263,6 +271,8 @@ def _sql(queryset: QuerySet) -> tuple[str, tuple]:
 def _results(rows, descending: bool) -> DocumentResults:
     results = DocumentResults()
     page = []
+    # A region's key comes once per year and set of regions that name it: parsed once.
+    keys = _Keys()
     for kind, key, number, companies, regions, tags in rows:
         if kind == "count":
             results.count = int(number)
@@ -277,7 +287,7 @@ def _results(rows, descending: bool) -> DocumentResults:
             year, *regions = key.split()
             results.years[int(year)] += int(number)
             if regions:
-                results.region_sets[frozenset(map(uuid.UUID, regions))] += int(number)
+                results.region_sets[frozenset(map(keys.__getitem__, regions))] += int(number)
     page.sort(reverse=descending)
     results.page_ids = [pk for _key, pk in page]
     return results

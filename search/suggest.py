@@ -81,7 +81,7 @@ def _matching_names(q: str, scope: Scope) -> Iterable[tuple[tuple, Suggestion]]:
             "tag__name", flat=True
         )
     )
-    labels = Labels(company_keys | region_keys, scope)
+    labels = Labels.read(company_keys | region_keys, scope)
     candidates = [
         *((ref.title, SuggestionKind.COMPANY) for ref in labels.refs(company_keys)),
         *((ref.title, SuggestionKind.REGION) for ref in labels.refs(region_keys)),
