@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 from typing import Any
 
@@ -1057,6 +1057,8 @@ class _FoldedCharacters(dict):
 _FOLDED = _FoldedCharacters()
 
 
+# Worked out once per query, not once per story of the page.
+@lru_cache(maxsize=256)
 def _terms_pattern(query: str) -> re.Pattern | None:
     """Words that start with a query word's stem, in the text as ``fold`` leaves it.
 
