@@ -11,25 +11,38 @@ search that found nothing also in ``ZeroResultDailyHits``, for the admin report
 (``search.reports``).
 """
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from .models import ZeroResultDailyHits
 
+# The translation keys of the pages editors picked for a query string, with their
+# order: a part of the query that starts a story search (``search.stories.Scope``),
+# in the columns of the parts before it.
+PICKED_KEYS = f"""
+SELECT 'pick', NULL, CAST(page.translation_key AS text), promotion.sort_order, promotion.id
+FROM {SearchPromotion._meta.db_table} promotion
+JOIN {Query._meta.db_table} searched ON searched.id = promotion.query_id
+JOIN {Page._meta.db_table} page ON page.id = promotion.page_id
+WHERE searched.query_string = %s
+"""  # noqa: S608 - table names from the models, the query string as a parameter
 
-def promoted_story_ids(q: str, stories: QuerySet) -> list[int]:
-    """Ids of the picked stories for ``q`` among ``stories``, in the editors' order."""
-    query_string = normalise_query_string(q or "")
-    if not query_string:
-        return []
-    picked_keys = list(
-        SearchPromotion.objects.filter(query__query_string=query_string, page__isnull=False)
-        .order_by("sort_order", "pk")
-        .values_list("page__translation_key", flat=True)
-    )
+
+def picks_query_string(q: str) -> str:
+    """The form picks are stored under (Wagtail's), empty for no words."""
+    return normalise_query_string(q or "")
+
+
+def promoted_story_ids(picked_keys: Sequence[Any], stories: QuerySet) -> list[int]:
+    """Ids of the picked stories (by translation key, in the editors' order) among
+    ``stories``."""
     if not picked_keys:
         return []
     found = dict(

@@ -38,6 +38,17 @@ def test_pick_comes_first_marked_and_counted(client, picked):
     assert tags == {"Wasserstoff": 2, "Stahl": 1}
 
 
+def test_several_picks_come_in_the_editors_order_an_unset_order_last(client, picked):
+    first, second, pick = picked
+    query = Query.get("Wasserstoff")
+    SearchPromotion.objects.create(query=query, page=second, sort_order=None)
+    SearchPromotion.objects.create(query=query, page=first, sort_order=1)
+    payload = client.get(STORIES_URL, {"q": "Wasserstoff"}).json()
+    assert [hit["id"] for hit in payload["results"]] == [pick.pk, first.pk, second.pk]
+    assert all(hit["promoted"] for hit in payload["results"])
+    assert payload["count"] == 3
+
+
 def test_pages_after_the_first_continue_without_repeating_the_pick(client, picked):
     _first, _second, pick = picked
     page_one = client.get(STORIES_URL, {"q": "wasserstoff", "limit": 2}).json()
