@@ -263,7 +263,9 @@ def search_stories(filters: StoryFilters, *, with_facets: bool = True) -> StoryR
         keys.update(raw_facets.keys())
     elif with_facets:
         keys.update(found.companies)
-    names = _Names.read(keys, {_alliance_path(story) for story in stories}, scope)
+    with_regions = with_facets and found is not None and bool(found.region_sets)
+    alliance_paths = {_alliance_path(story) for story in stories}
+    names = _Names.read(keys, alliance_paths, scope, with_regions=with_regions)
     if with_facets and found is not None:
         raw_facets = _RawFacets.from_documents(found, names.german_regions)
     labels = names.labels
@@ -813,9 +815,10 @@ class Labels:
 @dataclass(frozen=True)
 class _Names:
     """What a response names besides its stories, read in one query: the labels of the
-    stories' and the facets' companies, of every region and alliance in the two
-    languages, every German region's path for the region facet, and the alliance
-    above each shown story by path.
+    stories' and the facets' companies and regions; every region in the two languages
+    where a region facet is counted by sets of keys, for the German regions' paths
+    and the labels of the regions above; and every alliance, for the one above each
+    shown story (by path) and its German slug.
 
     Read apart (labels, regions, alliances), they took three round trips and 1.5 ms
     more. Regions and alliances are few beside the stories and companies; the
@@ -828,15 +831,23 @@ class _Names:
     alliances: dict[str, _AllianceRow]
 
     @classmethod
-    def read(cls, keys: Iterable[Any], alliance_paths: set[str], scope: Scope) -> "_Names":
+    def read(
+        cls, keys: set[Any], alliance_paths: set[str], scope: Scope, *, with_regions: bool
+    ) -> "_Names":
+        """``with_regions``: every region, for a region facet counted by key sets. No
+        query when there is nothing to name (a search that found nothing)."""
         region_types = set(get_descendants_content_types_pks(RegionPage))
-        alliance_types = get_descendants_content_types_pks(AlliancePage)
+        types = [*(region_types if with_regions else ())]
+        if alliance_paths:
+            types += get_descendants_content_types_pks(AlliancePage)
+        if not keys and not types:
+            return cls(Labels((), scope), [], {})
         # A region that is not public still counts its stories for the regions above
         # it, as the region filter finds them; it has no label.
         public = Case(When(Q(live=True) & ~scope.private, then=True), default=False)
         rows = (
             Page.objects.filter(
-                Q(translation_key__in=keys) | Q(content_type__in=[*region_types, *alliance_types]),
+                Q(translation_key__in=keys) | Q(content_type__in=types),
                 locale__in=[scope.locale, scope.source],
             )
             .order_by()
