@@ -632,6 +632,49 @@ def test_a_region_that_is_not_live_is_unknown(client, world):
     assert response.json()["errors"][0]["loc"] == ["query", "region"]
 
 
+def test_draft_and_private_names_never_show_and_a_draft_town_counts_above(client, world):
+    """A live story names a draft company, a company in a private section and a draft
+    town below Dormagen: none of them shows, on the story or in a facet, and the draft
+    town still counts the story for Dormagen and the regions above, as filtering by
+    them finds it."""
+    draft_company = CompanyPage(
+        title="Schattenwerk GmbH", slug="schattenwerk-gmbh", sector=Sector.STEEL, live=False
+    )
+    companies_index().add_child(instance=draft_company)
+    private_company = _publish_child(
+        companies_index(),
+        CompanyPage(title="Tresorwerk GmbH", slug="tresorwerk-gmbh", sector=Sector.STEEL),
+    )
+    PageViewRestriction.objects.create(
+        page=private_company, restriction_type=PageViewRestriction.LOGIN
+    )
+    draft_town = RegionPage(
+        title="Nebelhausen", slug="nebelhausen", kind=RegionKind.TOWN, live=False
+    )
+    world.regions["dormagen"].add_child(instance=draft_town)
+    story = TickerStoryPage(
+        title="Meldung Schneeleopard",
+        slug="meldung-schneeleopard",
+        teaser="Ein Schneeleopard im Werk.",
+        date=datetime.date(2022, 5, 1),
+    )
+    story.companies = [draft_company, private_company]
+    story.regions = [draft_town]
+    _publish_child(world.tickers["state"], story)
+
+    for q in ["Schneeleopard", "Schneeleoparden"]:
+        payload = client.get(STORIES_URL, {"q": q}).json()
+        [hit] = payload["results"]
+        assert hit["companies"] == [] and hit["regions"] == []
+        assert payload["facets"]["companies"] == []
+        regions = {value["value"]: value["count"] for value in payload["facets"]["regions"]}
+        above = [world.regions[key].slug for key in ("dormagen", "neuss", "rb_duesseldorf", "nrw")]
+        assert regions == dict.fromkeys(above, 1)
+    for slug in regions:
+        found = client.get(STORIES_URL, {"q": "Schneeleopard", "region": slug}).json()
+        assert found["count"] == 1, slug
+
+
 @pytest.mark.parametrize(
     "q", ['"', "'", "*", "(", "Wasser)", "AND", "OR NOT", "-Stahl", "a:b", "\\", "%", "_", "🙂"]
 )
