@@ -837,7 +837,7 @@ class _Names:
         """``with_regions``: every region, for a region facet counted by key sets. No
         query when there is nothing to name (a search that found nothing)."""
         region_types = set(get_descendants_content_types_pks(RegionPage))
-        types = [*(region_types if with_regions else ())]
+        types = list(region_types) if with_regions else []
         if alliance_paths:
             types += get_descendants_content_types_pks(AlliancePage)
         if not keys and not types:
