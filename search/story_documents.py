@@ -134,6 +134,12 @@ def forget_all(connection) -> None:
 # story of a language (15 MB at 100,000 stories), which PostgreSQL's default (4 MB)
 # spilled to disk and read back for each count: 80 ms of its 290.
 WORK_MEM = "32MB"
+# The listing's settings, for its transaction alone, in one round trip. No JIT: its
+# estimated cost passes PostgreSQL's threshold for compiling (100,000) from about
+# 150,000 stories of a language, and the compiling cost more than it saved (forced
+# on at 100,000 stories: 142 ms instead of 128). The reference site turns JIT off for
+# its every connection (``alliance_site.settings.databases``); another site may not.
+LISTING_SETTINGS = "SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)"
 HIT_COLUMNS = ("page_id", "date", "region_keys", "company_keys", "tag_ids", "_score_")
 TAG_TABLE = TickerStoryTag._meta.get_field("tag").related_model._meta.db_table
 # The names of a row's tags (the response sorts them).
@@ -241,17 +247,17 @@ def relations_of(page_ids: list[int]) -> dict[int, tuple[list, list, list[str]]]
 
 def _fetch(using: str, statement: str, params, *, every: bool) -> list[tuple]:
     """The statement's rows; the listing without words with the memory its counts
-    need. A search with words holds its matches only (the broadest benchmark query,
-    10,376 of 100,000 stories, about 2 MB), which the default memory holds: it runs
-    without the transaction and the ``SET LOCAL`` around it, three round trips to the
-    server fewer."""
+    need and no JIT (``LISTING_SETTINGS``). A search with words holds its matches only
+    (the broadest benchmark query, 10,376 of 100,000 stories, about 2 MB), which the
+    default memory holds: it runs without the transaction and the settings around it,
+    three round trips to the server fewer."""
     connection = connections[using]
     if not every:
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             return cursor.fetchall()
     with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
-        cursor.execute(f"SET LOCAL work_mem = '{WORK_MEM}'")
+        cursor.execute(LISTING_SETTINGS, [WORK_MEM])
         cursor.execute(statement, params)
         return cursor.fetchall()
 

@@ -17,7 +17,11 @@ PRODUCTION_ENV = {
 }
 
 
-def load_settings(module: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def load_settings(
+    module: str,
+    env: dict[str, str],
+    shown: str = "settings.DATABASES['default']['ENGINE'], settings.DEBUG",
+) -> subprocess.CompletedProcess:
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     clean_env.update(env)
     clean_env["DJANGO_SETTINGS_MODULE"] = module
@@ -26,8 +30,7 @@ def load_settings(module: str, env: dict[str, str]) -> subprocess.CompletedProce
         [
             sys.executable,
             "-c",
-            "import django; django.setup(); from django.conf import settings; "
-            "print(settings.DATABASES['default']['ENGINE'], settings.DEBUG)",
+            f"import django; django.setup(); from django.conf import settings; print({shown})",
         ],
         env=clean_env,
         capture_output=True,
@@ -40,6 +43,29 @@ def test_production_starts_with_complete_configuration():
     result = load_settings("alliance_site.settings.production", PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.db.backends.postgresql", "False"]
+
+
+@pytest.mark.parametrize(
+    ("module", "env", "options"),
+    [
+        ("alliance_site.settings.production", PRODUCTION_ENV, {"options": "-c jit=off"}),
+        (
+            "alliance_site.settings.dev",
+            {"DATABASE_URL": PRODUCTION_ENV["DATABASE_URL"]},
+            {"options": "-c jit=off"},
+        ),
+        ("alliance_site.settings.dev", {}, {"timeout": 20}),
+    ],
+    ids=["production", "dev on PostgreSQL", "dev on SQLite"],
+)
+def test_connection_options(module, env, options, tmp_path):
+    """PostgreSQL connections compile no statement (JIT costs the site's short ones
+    more than it saves), in production too, which reads its own DATABASE_URL; SQLite
+    waits for a lock instead of failing."""
+    env = {"ALLIANCE_VAR_DIR": str(tmp_path), **env}
+    result = load_settings(module, env, "settings.DATABASES['default']['OPTIONS']")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == repr(options)
 
 
 @pytest.mark.parametrize("missing", sorted(PRODUCTION_ENV))

@@ -348,6 +348,46 @@ def test_a_search_takes_a_fixed_number_of_queries(world):
     assert Locale.objects.count() >= 2
 
 
+def settings_in_force(raw_connection) -> tuple[str, str]:
+    """work_mem and jit of this connection, read past Django's cursor and its wrappers."""
+    return raw_connection.execute(
+        "SELECT current_setting('work_mem'), current_setting('jit')"
+    ).fetchone()
+
+
+def test_the_listing_counts_in_memory_and_compiles_nothing(world):
+    """The listing without words counts every story of a language: it runs with the
+    memory its counts need and without JIT compilation, whatever the connection's
+    settings. (They are ``SET LOCAL``: they end with the transaction, the listing's
+    own or, as here, the test's.)"""
+    with connection.cursor() as cursor:
+        cursor.execute("SET jit = on")
+    before = settings_in_force(connection.connection)
+    during = []
+
+    def watch(execute, sql, params, many, context):
+        if "MATERIALIZED" in sql:
+            during.append(settings_in_force(context["connection"].connection))
+        return execute(sql, params, many, context)
+
+    try:
+        with connection.execute_wrapper(watch):
+            search_stories(StoryFilters())
+        assert before[1] == "on"
+        assert during == [(story_documents.WORK_MEM, "off")]
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET jit")
+
+
+def test_the_sites_connections_compile_nothing(world):
+    """The reference site turns JIT off for every connection (a search with words
+    runs outside a transaction, with the connection's settings)."""
+    with connection.cursor() as cursor:
+        cursor.execute("RESET jit")
+    assert settings_in_force(connection.connection)[1] == "off"
+
+
 def compiler_for(words: str, language: str):
     stories = TickerStoryPage.objects.live()
     found = get_search_backend().search(words, stories, operator="and", language_code=language)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from search.configuration import wagtailsearch_backends
 from webhooks.configuration import wagtail_frontend_cache
 
+from .databases import with_connection_options
 from .environment import env, env_list
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -97,14 +98,13 @@ TEMPLATES = [
 
 # SQLite in var/ is the embedded default; DATABASE_URL switches to PostgreSQL.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'alliance.sqlite3'}",
-        conn_max_age=60,
+    "default": with_connection_options(
+        dj_database_url.config(
+            default=f"sqlite:///{VAR_DIR / 'alliance.sqlite3'}",
+            conn_max_age=60,
+        )
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Without a busy timeout, a publish racing the dev server fails with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -3,6 +3,7 @@
 import dj_database_url
 
 from .base import *  # noqa: F403
+from .databases import with_connection_options
 from .environment import env_flag, env_list, required_env
 
 DEBUG = False
@@ -11,10 +12,12 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     required_env("DJANGO_ALLOWED_HOSTS", "a comma-separated list of the site's host names")
 DATABASES = {
-    "default": dj_database_url.parse(
-        required_env("DATABASE_URL", "production runs on PostgreSQL, e.g. postgres://..."),
-        conn_max_age=600,
-        conn_health_checks=True,
+    "default": with_connection_options(
+        dj_database_url.parse(
+            required_env("DATABASE_URL", "production runs on PostgreSQL, e.g. postgres://..."),
+            conn_max_age=600,
+            conn_health_checks=True,
+        )
     )
 }
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
