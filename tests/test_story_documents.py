@@ -380,7 +380,7 @@ def test_the_listing_counts_in_memory_and_compiles_nothing(world):
             cursor.execute("RESET jit")
 
 
-def test_the_sites_connections_compile_nothing(world):
+def test_the_sites_connections_compile_nothing():
     """The reference site turns JIT off for every connection (a search with words
     runs outside a transaction, with the connection's settings)."""
     with connection.cursor() as cursor:
