@@ -1,6 +1,7 @@
 """Connection options the site's two database engines need, for every environment."""
 
 SQLITE = "django.db.backends.sqlite3"
+POSTGRESQL = ("django.db.backends.postgresql", "django.contrib.gis.db.backends.postgis")
 
 
 def with_connection_options(database: dict) -> dict:
@@ -17,6 +18,6 @@ def with_connection_options(database: dict) -> dict:
     options = database.setdefault("OPTIONS", {})
     if database["ENGINE"] == SQLITE:
         options.setdefault("timeout", 20)
-    else:
+    elif database["ENGINE"] in POSTGRESQL:
         options["options"] = " ".join(filter(None, [options.get("options"), "-c jit=off"]))
     return database
