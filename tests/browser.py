@@ -22,9 +22,11 @@ from alliance_pages.skeleton import ensure_state_alliance, regions_index
 from tests.factories import region
 
 try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect, sync_playwright
 except ImportError:  # BROWSER_TEST skips the tests, saying why
     expect = sync_playwright = None
+    PlaywrightTimeout = TimeoutError
 
 # CHROMIUM names another Chromium build; Debian's is the default.
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -106,3 +108,13 @@ def found_duesseldorf_and_dormagen() -> tuple[FoundingResult, FoundingResult]:
         )
     )
     return duesseldorf, dormagen
+
+
+def wait_for_saved(page, url_glob: str) -> None:
+    """Wait for the redirect a saved admin form makes; a form that comes back instead
+    fails the test with the admin's messages and field errors, not a bare timeout."""
+    try:
+        page.wait_for_url(url_glob)
+    except PlaywrightTimeout:
+        shown = page.locator(".messages, .error-message").all_inner_texts()
+        raise AssertionError(f"the form came back at {page.url}: {shown}") from None
