@@ -134,11 +134,10 @@ def forget_all(connection) -> None:
 # story of a language (15 MB at 100,000 stories), which PostgreSQL's default (4 MB)
 # spilled to disk and read back for each count: 80 ms of its 290.
 WORK_MEM = "32MB"
-# The listing's settings, for its transaction alone, in one round trip. No JIT: its
-# estimated cost passes PostgreSQL's threshold for compiling (100,000) from about
-# 150,000 stories of a language, and the compiling cost more than it saved (forced
-# on at 100,000 stories: 142 ms instead of 128). The reference site turns JIT off for
-# its every connection (``alliance_site.settings.databases``); another site may not.
+# The listing's settings, for its transaction alone, in one round trip. No JIT, which
+# costs it more than it saves once it passes the threshold (README, "No JIT
+# compilation on PostgreSQL"): the reference site turns JIT off for every connection,
+# another site using these apps may not.
 LISTING_SETTINGS = "SELECT set_config('work_mem', %s, true), set_config('jit', 'off', true)"
 HIT_COLUMNS = ("page_id", "date", "region_keys", "company_keys", "tag_ids", "_score_")
 TAG_TABLE = TickerStoryTag._meta.get_field("tag").related_model._meta.db_table

@@ -9,11 +9,9 @@ def with_connection_options(database: dict) -> dict:
 
     SQLite waits for a lock instead of failing: without a busy timeout, a publish racing
     the dev server fails with "database is locked". PostgreSQL compiles no statement
-    to machine code: the site's statements are short, and JIT compilation starts at an
-    estimated cost of 100,000, which a story search passes from about 40,000 matches
-    and the listing without words from about 150,000 stories of a language. Forced on
-    at 100,000 stories, it made "recovery" (10,376 matches) take 57 ms instead of 36,
-    and the listing 142 ms instead of 128.
+    to machine code: the site's statements are short, and once a story search or the
+    listing grows past the JIT threshold, compiling costs more than it saves (README,
+    "No JIT compilation on PostgreSQL", has the figures).
     """
     options = database.setdefault("OPTIONS", {})
     if database["ENGINE"] == SQLITE:
